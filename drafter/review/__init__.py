@@ -1,0 +1,1 @@
+"""Review: checks over the document model, each a function Document -> findings."""
