@@ -1,0 +1,213 @@
+"""The `drafter` command line: parses options, calls one core function, prints the result.
+
+Exit codes: 0 done; 1 review findings at or above --fail-on; 2 bad input or usage (one
+line per problem on stderr, and nothing written).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from drafter import __version__
+from drafter.errors import DrafterError
+
+EXIT_BAD_INPUT = 2
+
+
+def fail(error: DrafterError) -> "click.exceptions.Exit":
+    """Print every line of a DrafterError to stderr and exit 2."""
+    for line in error.lines():
+        click.echo(line, err=True)
+    return click.exceptions.Exit(EXIT_BAD_INPUT)
+
+
+def library_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--library",
+        "library_dirs",
+        multiple=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="DRAFTER_LIBRARY",
+        help="A folder of clauses/templates laid over the built-in library (repeatable; "
+        "also DRAFTER_LIBRARY).",
+    )(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="drafter")
+def main() -> None:
+    """Draft Community Policing directives for consent decrees, and COPS grant narratives,
+    as Word documents from a YAML description of a jurisdiction.
+
+    \b
+    Start:   drafter build examples/riverton.yaml -o directive.docx
+    Check:   drafter validate examples/*.yaml
+    Clauses: drafter library list
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output .docx (one input only). Default: <input name>-<kind>.docx.")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the outputs (created if missing).")
+@click.option("--force", is_flag=True, help="Replace output files that already exist.")
+@library_option
+def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, force: bool,
+          library_dirs: tuple[Path, ...]) -> None:
+    """Draft the document each INPUTS file describes.
+
+    \b
+    Example:
+      drafter build examples/riverton.yaml -o riverton-directive.docx
+      drafter build examples/*.yaml --out-dir build --force
+    """
+    from drafter.build import build as build_one
+    from drafter.library import load_library
+
+    if output is not None and len(inputs) > 1:
+        raise click.UsageError("-o/--output takes one input; use --out-dir for several")
+    try:
+        library = load_library(list(library_dirs))
+    except DrafterError as exc:
+        raise fail(exc)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    failed = False
+    for source in inputs:
+        try:
+            result = build_one(source, output, out_dir=out_dir, force=force, library=library)
+        except DrafterError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            failed = True
+            continue
+        click.echo(f"wrote {result.output}")
+    if failed:
+        raise click.exceptions.Exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def validate(inputs: tuple[Path, ...]) -> None:
+    """Check input files; print 'FILE: ok' or every problem as FILE:LINE:COL: field: message.
+
+    \b
+    Example:
+      drafter validate examples/riverton.yaml examples/lakeport.yaml
+    """
+    from drafter.loader import check_file
+
+    failed = False
+    for source in inputs:
+        problems = check_file(source)
+        if problems:
+            failed = True
+            for problem in problems:
+                click.echo(str(problem), err=True)
+        else:
+            click.echo(f"{source}: ok")
+    if failed:
+        raise click.exceptions.Exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema to this file instead of standard output.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the input file, for editors' completion and checking.
+
+    \b
+    Example (VS Code with the YAML extension):
+      drafter schema -o drafter.schema.json
+      # then start the input file with:
+      # yaml-language-server: $schema=drafter.schema.json
+    """
+    from drafter.schema import input_schema
+
+    text = json.dumps(input_schema(), indent=2, sort_keys=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+
+
+@main.group()
+def library() -> None:
+    """List and show the clauses drafts are made from."""
+
+
+@library.command("list")
+@click.option("--kind", type=click.Choice(["directive", "narrative"]), help="Only clauses for this kind.")
+@library_option
+def library_list(kind: str | None, library_dirs: tuple[Path, ...]) -> None:
+    """One line per clause: id, version, status, kinds, topics, title.
+
+    \b
+    Example:
+      drafter library list --kind directive
+    """
+    from drafter.library import load_library
+
+    try:
+        lib = load_library(list(library_dirs))
+    except DrafterError as exc:
+        raise fail(exc)
+    rows = [c for c in lib.clauses.values() if kind is None or kind in c.meta.kinds]
+    for clause in sorted(rows, key=lambda c: c.id):
+        meta = clause.meta
+        click.echo(
+            f"{meta.id:<40} v{meta.version:<3} {meta.status:<9} {','.join(meta.kinds):<19} "
+            f"{','.join(meta.topics):<28} {meta.title}"
+        )
+    click.echo(f"{len(rows)} clauses", err=True)
+
+
+@library.command("show")
+@click.argument("clause_id")
+@library_option
+def library_show(clause_id: str, library_dirs: tuple[Path, ...]) -> None:
+    """Print one clause's file: front matter and body.
+
+    \b
+    Example:
+      drafter library show partnership.root-causes
+    """
+    from drafter.library import load_library
+
+    try:
+        lib = load_library(list(library_dirs))
+    except DrafterError as exc:
+        raise fail(exc)
+    clause = lib.clauses.get(clause_id)
+    if clause is None:
+        import difflib
+
+        close = difflib.get_close_matches(clause_id, list(lib.clauses), n=3)
+        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+        click.echo(f"no clause '{clause_id}'{hint}", err=True)
+        raise click.exceptions.Exit(EXIT_BAD_INPUT)
+    click.echo(f"# {clause.path}")
+    click.echo(clause.path.read_text(encoding="utf-8"), nl=False)
+
+
+def _register_optional_commands() -> None:
+    """Commands that live in their own modules."""
+    try:
+        from drafter.cli_review import review
+    except ImportError:  # pragma: no cover - while the review module is being written
+        return
+    main.add_command(review)
+
+
+_register_optional_commands()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

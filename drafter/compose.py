@@ -1,0 +1,383 @@
+"""Inputs + library + outline → the document model.
+
+The stages, in order: pick the clauses the outline names whose `when` holds; render each in
+the sandbox and parse it into blocks; add the Definitions the rendered text uses; number
+every paragraph and heading the way the word processor will; resolve cross-references to
+those numbers. Numbers are computed here (and also produced by Word list numbering in the
+file) so a cross-reference reads correctly before anyone updates fields.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.errors import LibraryError, RenderError
+from drafter.inputs import Inputs
+from drafter.library import Clause, Library, Outline, OutlineSection
+from drafter.markup import MarkupError, parse_blocks
+from drafter.model import (
+    Block,
+    Caption,
+    ClauseBlock,
+    CrossRef,
+    Document,
+    Heading,
+    Meta,
+    Paragraph,
+    Run,
+    Signatory,
+    SignatureBlock,
+    TableOfContents,
+    Term,
+    clause_digest,
+)
+from drafter.numbers import letter, roman, sub_label
+from drafter.render import (
+    Deadline,
+    RenderState,
+    bind_functions,
+    compile_template,
+    evaluate_condition,
+    make_environment,
+    render_template,
+)
+
+
+@dataclass
+class Composition:
+    """A composed document and what rendering recorded along the way."""
+
+    document: Document
+    clause_ids: list[str]
+    deadlines: list[Deadline] = field(default_factory=list)
+
+
+def build_context(inputs: Inputs) -> dict[str, Any]:
+    """The names a clause template sees: the input sections plus a few conveniences."""
+    context: dict[str, Any] = {name: getattr(inputs, name) for name in Inputs.model_fields}
+    area = inputs.agency.area_term
+    immigrant = [c for c in inputs.communities if c.kind in ("immigrant", "refugee")]
+    limited = [c for c in inputs.communities if c.kind == "limited English" or c.languages]
+    languages: list[str] = []
+    for community in inputs.communities:
+        for language in community.languages:
+            if language not in languages:
+                languages.append(language)
+    context.update(
+        modal=inputs.document.modal,
+        area=area,
+        areas=area + "s",
+        immigrant_communities=immigrant,
+        limited_english=limited,
+        languages=languages,
+        partner=inputs.partner,
+    )
+    return context
+
+
+def select_clauses(
+    section: OutlineSection, library: Library, kind: str, outline_path: Path
+) -> list[Clause]:
+    """The clauses a section names, then those of its topics (by id), once each."""
+    chosen: list[Clause] = []
+    for clause_id in section.clauses:
+        clause = library.clauses.get(clause_id)
+        if clause is None:
+            raise LibraryError(f"{outline_path}: section '{section.heading}' names unknown clause '{clause_id}'")
+        chosen.append(clause)
+    for topic in section.topics:
+        for clause_id in sorted(library.clauses):
+            clause = library.clauses[clause_id]
+            if topic in clause.meta.topics and clause not in chosen:
+                chosen.append(clause)
+    return [c for c in chosen if kind in c.meta.kinds]
+
+
+class Composer:
+    """One composition: holds the sandbox, the render state and the numbering counters."""
+
+    def __init__(self, inputs: Inputs, library: Library):
+        self.inputs = inputs
+        self.library = library
+        self.kind = str(inputs.document.kind)
+        self.numbered = self.kind == "directive"
+        self.env: SandboxedEnvironment = make_environment()
+        self.state = RenderState()
+        self.context = build_context(inputs)
+        self.context.update(bind_functions(self.state))
+        self.list_ids: Iterator[int] = itertools.count(1)
+        self.used: list[str] = []
+        self.defined: list[tuple[str, str]] = []
+
+    # ------------------------------------------------------------------ rendering
+
+    def included(self, clause: Clause) -> bool:
+        if not clause.meta.when:
+            return True
+        return evaluate_condition(self.env, clause.meta.when, self.context, clause.path)
+
+    def render_clause(self, clause: Clause) -> ClauseBlock:
+        self.state.current_clause = clause.id
+        template = compile_template(self.env, clause.body, clause.path, clause.body_line)
+        text = render_template(template, self.context, clause.path, clause.body_line)
+        try:
+            blocks = tuple(parse_blocks(text, self.numbered, self.list_ids))
+        except MarkupError as exc:
+            raise RenderError(f"{clause.path}: {exc}") from None
+        if not blocks:
+            raise RenderError(f"{clause.path}:{clause.body_line}: the clause rendered to no text")
+        self.used.append(clause.id)
+        return ClauseBlock(clause.id, clause.version, blocks, legal_review=clause.meta.legal_review)
+
+    def section_blocks(
+        self, section: OutlineSection, level: int, outline_path: Path
+    ) -> list[Block]:
+        """A heading and its content; an empty list when nothing in it applies."""
+        content: list[Block] = []
+        if section.generate == "definitions":
+            content.append(_DEFINITIONS_PLACEHOLDER)
+        for clause in select_clauses(section, self.library, self.kind, outline_path):
+            if self.included(clause):
+                content.append(self.render_clause(clause))
+        for sub in section.subsections:
+            content.extend(self.section_blocks(sub, level + 1, outline_path))
+        if not content:
+            return []
+        return [Heading((Run(section.heading),), level=level), *content]
+
+    def definitions(self) -> list[Block]:
+        """One numbered paragraph per defined term used, in alphabetical order.
+
+        Definitions may use other terms; rendering repeats until no new term appears.
+        """
+        rendered: dict[str, tuple[Any, ...]] = {}
+        while True:
+            pending = [t for t in self.state.terms if t not in rendered]
+            if not pending:
+                break
+            for name in pending:
+                if name not in self.library.terms:
+                    raise RenderError(f"term('{name}') is used but clauses/_terms.yaml does not define it")
+                text, path = self.library.terms[name]
+                template = compile_template(self.env, text, path, 1)
+                body = render_template(template, self.context, path, 1)
+                parsed = parse_blocks(body, numbered=False)
+                inline = parsed[0].content if parsed and isinstance(parsed[0], Paragraph) else ()
+                rendered[name] = inline
+        numbering = "decree" if self.numbered else "none"
+        self.defined = [
+            (name, "".join(getattr(i, "text", getattr(i, "name", "")) for i in rendered[name]))
+            for name in sorted(rendered, key=str.casefold)
+        ]
+        return [
+            Paragraph(
+                (Run("\u201c"), Run(name, bold=True), Run("\u201d means "), *rendered[name]),
+                numbering=numbering,
+            )
+            for name in sorted(rendered, key=str.casefold)
+        ]
+
+    # ------------------------------------------------------------------ whole document
+
+    def compose(self) -> Composition:
+        outline, outline_path = self.library.outline(self.kind)
+        body: list[Block] = []
+        for section in outline.sections:
+            body.extend(self.section_blocks(section, 1, outline_path))
+        definitions = self.definitions()
+        body = _replace_placeholder(body, definitions)
+        start_paragraph, start_section = self.starts()
+        body, numbers = number_document(body, start_paragraph, start_section, self.numbered)
+        body = resolve_references(body, numbers, self.used, self.library)
+        body = [_with_digest(b) for b in body]
+        document = Document(
+            meta=self.meta(outline),
+            body=tuple(self.front_matter(outline) + body + self.back_matter()),
+            terms=tuple(self.defined),
+        )
+        return Composition(document, list(self.used), list(self.state.deadlines))
+
+    def starts(self) -> tuple[int, int]:
+        decree = self.inputs.decree
+        if decree is None:
+            return 1, 1
+        return decree.start_paragraph, decree.start_section
+
+    def title(self, outline: Outline) -> str:
+        return self.inputs.document.title or outline.title
+
+    def meta(self, outline: Outline) -> Meta:
+        inputs = self.inputs
+        decree = inputs.decree
+        header = self.title(outline)
+        if decree is not None:
+            header = f"{_short_party(decree.plaintiff)} v. {decree.defendant}, No. {decree.case_number}"
+        start_paragraph, start_section = self.starts()
+        return Meta(
+            kind=self.kind,
+            title=self.title(outline),
+            date=inputs.document.date,
+            language=inputs.document.language,
+            author=inputs.agency.name,
+            header=header,
+            subject=f"{inputs.jurisdiction.name}: {self.title(outline)}",
+            keywords=("community policing", self.kind),
+            start_paragraph=start_paragraph,
+            start_section=start_section,
+            numbered_headings=self.numbered,
+        )
+
+    def front_matter(self, outline: Outline) -> list[Block]:
+        decree = self.inputs.decree
+        blocks: list[Block] = []
+        if decree is not None:
+            blocks.append(
+                Caption(
+                    court=decree.court,
+                    plaintiff=decree.plaintiff,
+                    defendant=decree.defendant,
+                    case_number=decree.case_number,
+                    document_title=self.title(outline),
+                )
+            )
+        blocks.append(TableOfContents())
+        return blocks
+
+    def back_matter(self) -> list[Block]:
+        if not self.inputs.signatories:
+            return []
+        return [
+            SignatureBlock(
+                tuple(Signatory(s.party, s.name, s.title) for s in self.inputs.signatories)
+            )
+        ]
+
+
+_DEFINITIONS_PLACEHOLDER = Paragraph((Run("\u0000definitions"),))
+
+
+def _replace_placeholder(body: list[Block], definitions: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in body:
+        if block is _DEFINITIONS_PLACEHOLDER:
+            out.extend(definitions)
+        else:
+            out.append(block)
+    return out
+
+
+def _short_party(plaintiff: str) -> str:
+    return "United States" if plaintiff.lower().startswith("united states") else plaintiff
+
+
+def _with_digest(block: Block) -> Block:
+    if isinstance(block, ClauseBlock):
+        return dataclasses.replace(block, digest=clause_digest(block.blocks))
+    return block
+
+
+def number_document(
+    body: list[Block], start_paragraph: int, start_section: int, numbered: bool
+) -> tuple[list[Block], dict[str, str]]:
+    """Give every decree paragraph and heading its printed number, as Word list numbering
+    will; put a bookmark on each clause's first numbered paragraph.
+
+    Returns the new body and clause id → number of that first paragraph.
+    """
+    counters = {"para": start_paragraph - 1, "sub1": 0, "sub2": 0, "sec": start_section - 1, "subsec": 0}
+    numbers: dict[str, str] = {}
+
+    def number_paragraph(p: Paragraph) -> Paragraph:
+        if p.numbering != "decree":
+            return p
+        if p.level == 0:
+            counters["para"] += 1
+            counters["sub1"] = counters["sub2"] = 0
+            return dataclasses.replace(p, number=str(counters["para"]))
+        if p.level == 1:
+            counters["sub1"] += 1
+            counters["sub2"] = 0
+            return dataclasses.replace(p, number=sub_label(counters["sub1"], 1))
+        counters["sub2"] += 1
+        return dataclasses.replace(p, number=sub_label(counters["sub2"], 2))
+
+    out: list[Block] = []
+    for block in body:
+        if isinstance(block, Heading) and numbered:
+            if block.level == 1:
+                counters["sec"] += 1
+                counters["subsec"] = 0
+                block = dataclasses.replace(block, number=roman(counters["sec"]))
+            else:
+                counters["subsec"] += 1
+                block = dataclasses.replace(block, number=letter(counters["subsec"]))
+        elif isinstance(block, Paragraph):
+            block = number_paragraph(block)
+        elif isinstance(block, ClauseBlock):
+            inner: list[Block] = []
+            marked = False
+            for child in block.blocks:
+                if isinstance(child, Paragraph):
+                    child = number_paragraph(child)
+                    if not marked and (child.numbering == "decree" and child.level == 0 or not numbered):
+                        child = dataclasses.replace(child, bookmark=block.clause_id)
+                        numbers[block.clause_id] = child.number or ""
+                        marked = True
+                inner.append(child)
+            block = dataclasses.replace(block, blocks=tuple(inner))
+        out.append(block)
+    return out, numbers
+
+
+def resolve_references(
+    body: list[Block], numbers: dict[str, str], used: list[str], library: Library
+) -> list[Block]:
+    """Fill each CrossRef with its target's number; unknown or omitted targets are errors
+    naming the clause that refers to them."""
+
+    def fix_paragraph(p: Paragraph, owner: str) -> Paragraph:
+        if not any(isinstance(i, CrossRef) for i in p.content):
+            return p
+        content = []
+        for item in p.content:
+            if isinstance(item, CrossRef):
+                if item.target not in numbers:
+                    path = library.clauses[owner].path if owner in library.clauses else owner
+                    if item.target not in library.clauses:
+                        raise RenderError(f"{path}: ref('{item.target}'): no clause has that id")
+                    raise RenderError(
+                        f"{path}: ref('{item.target}'): that clause is not in this document "
+                        "(its 'when' condition is false or no outline section includes it)"
+                    )
+                item = CrossRef(item.target, numbers[item.target])
+            content.append(item)
+        return dataclasses.replace(p, content=tuple(content))
+
+    out: list[Block] = []
+    for block in body:
+        if isinstance(block, ClauseBlock):
+            block = dataclasses.replace(
+                block,
+                blocks=tuple(
+                    fix_paragraph(c, block.clause_id) if isinstance(c, Paragraph) else c
+                    for c in block.blocks
+                ),
+            )
+        elif isinstance(block, Paragraph):
+            block = fix_paragraph(block, "definitions")
+        out.append(block)
+    return out
+
+
+def compose(inputs: Inputs, library: Library) -> Composition:
+    """Draft the document the inputs describe."""
+    return Composer(inputs, library).compose()
+
+
+__all__ = ["Composition", "compose", "build_context", "Term"]

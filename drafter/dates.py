@@ -1,0 +1,23 @@
+"""Date arithmetic and wording for deadlines counted from a decree's Effective Date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` later (February 29 becomes February 28)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def decree_term_days(effective: dt.date, term_years: int) -> int:
+    """How many days a decree of `term_years` runs from its Effective Date."""
+    return (add_years(effective, term_years) - effective).days
+
+
+def long_date(day: dt.date) -> str:
+    """'January 5, 2026' — the form courts use, without a leading zero."""
+    return f"{day.strftime('%B')} {day.day}, {day.year}"

@@ -1,0 +1,349 @@
+"""What a user describes about a jurisdiction: pydantic models of the input YAML.
+
+Every model rejects unknown keys (a typo is the commonest error) and every field has a
+description, because the JSON Schema made from these models (`drafter schema`) is what
+editors show as completion and hover help. Closed vocabularies are enums so a wrong word is
+caught with the list of allowed ones. Checks that span fields live in `drafter.crosscheck`;
+reading the file and locating errors by line live in `drafter.loader`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=40),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for every input model: unknown keys are errors; enums become plain strings so
+    clause templates can print them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+class DocumentKind(str, Enum):
+    directive = "directive"
+    narrative = "narrative"
+
+
+class Modal(str, Enum):
+    will = "will"
+    shall = "shall"
+    agrees_to = "agrees to"
+
+
+class Frequency(str, Enum):
+    monthly = "monthly"
+    quarterly = "quarterly"
+    semiannually = "semiannually"
+    annually = "annually"
+    biennially = "biennially"
+
+
+class JurisdictionKind(str, Enum):
+    city = "city"
+    county = "county"
+    town = "town"
+    village = "village"
+    tribe = "tribe"
+
+
+class AreaTerm(str, Enum):
+    district = "district"
+    precinct = "precinct"
+    sector = "sector"
+    area = "area"
+
+
+class BodyKind(str, Enum):
+    commission = "commission"
+    task_force = "task force"
+    advisory_board = "advisory board"
+    council = "council"
+
+
+class PartnerKind(str, Enum):
+    neighborhood = "neighborhood"
+    faith = "faith"
+    youth = "youth"
+    business = "business"
+    service_provider = "service provider"
+    government = "government"
+    school = "school"
+    health = "health"
+    housing = "housing"
+    advocacy = "advocacy"
+    immigrant_serving = "immigrant serving"
+    university = "university"
+    media = "media"
+    labor = "labor"
+
+
+class Capacity(str, Enum):
+    """What a community organization may need help with to be a real partner."""
+
+    voicing_concerns = "voicing members' concerns"
+    organizing = "organizing"
+    advocacy = "advocacy"
+    coalition_building = "coalition building"
+    leadership = "leadership"
+    communication_strategy = "communication strategy"
+    bridging_conflicts = "bridging conflicts"
+    data_and_evaluation = "data and evaluation"
+    fundraising = "fundraising"
+
+
+class CommunityKind(str, Enum):
+    immigrant = "immigrant"
+    refugee = "refugee"
+    limited_english = "limited English"
+    racial_or_ethnic = "racial or ethnic"
+    religious = "religious"
+    lgbtq = "LGBTQ"
+    unhoused = "unhoused"
+    disability = "disability"
+    youth = "youth"
+    elderly = "elderly"
+
+
+class TrainingTopic(str, Enum):
+    problem_solving = "problem solving"
+    procedural_justice = "procedural justice"
+    communication = "communication"
+    social_dynamics = "social dynamics"
+    social_psychology = "social psychology"
+    de_escalation = "de-escalation"
+    bias_awareness = "bias awareness"
+    language_access = "language access"
+    cultural_knowledge = "local history and cultures"
+    crisis_response = "crisis response"
+    partnership_skills = "working with community partners"
+
+
+# --------------------------------------------------------------------------- sections
+
+
+class DocumentInfo(Strict):
+    kind: DocumentKind = Field(
+        description="Which document to draft: 'directive' (a Community Policing section for a "
+        "consent decree) or 'narrative' (a COPS grant application narrative)."
+    )
+    date: Optional[dt.date] = Field(
+        None,
+        description="Date printed on the document and stored in its properties (YYYY-MM-DD). "
+        "Fixing it makes rebuilds byte-identical.",
+    )
+    title: Optional[Text] = Field(
+        None, description="Title of the document. Default: 'Community Policing' for directives."
+    )
+    language: str = Field("en-US", description="Language tag for spelling and hyphenation.")
+    modal: Modal = Field(
+        Modal.will,
+        description="The verb every obligation uses: 'will', 'shall' or 'agrees to'. Pick one "
+        "for the whole document.",
+    )
+
+
+class Jurisdiction(Strict):
+    name: Text = Field(description="Full legal name, e.g. 'City of Riverton'.")
+    short_name: Text = Field(description="Short name used in running text, e.g. 'Riverton'.")
+    state: Text = Field(description="State, e.g. 'Ohio'.")
+    kind: JurisdictionKind = Field(JurisdictionKind.city, description="Kind of government.")
+    population: Optional[int] = Field(None, ge=1, description="Residents (latest census).")
+
+
+class Agency(Strict):
+    name: Text = Field(description="Full name of the police agency, e.g. 'Riverton Police Department'.")
+    short_name: Text = Field(description="Name used in obligations, e.g. 'RPD'.")
+    head_title: Text = Field("Chief of Police", description="Title of the agency's head.")
+    sworn_officers: Optional[int] = Field(None, ge=1, description="Number of sworn officers.")
+    area_term: AreaTerm = Field(
+        AreaTerm.district, description="What the agency calls its geographic units."
+    )
+    areas: Optional[int] = Field(None, ge=1, description="How many districts (or precincts) it has.")
+
+
+class Monitor(Strict):
+    title: Text = Field("Monitor", description="Title of the person or team who assesses compliance.")
+    name: Optional[Text] = Field(None, description="Name of the Monitor, if appointed.")
+
+
+class Decree(Strict):
+    court: Text = Field(
+        description="Court that entered the decree, e.g. 'United States District Court for the "
+        "Northern District of Ohio'."
+    )
+    case_number: Annotated[
+        str, StringConstraints(pattern=r"^\d{1,2}:\d{2}-[a-z]{2}-\d{3,6}(-[A-Za-z0-9-]+)?$")
+    ] = Field(description="Docket number, e.g. '1:15-cv-01046'.")
+    plaintiff: Text = Field("United States of America", description="Plaintiff as captioned.")
+    defendant: Text = Field(description="Defendant as captioned, e.g. 'City of Riverton'.")
+    effective_date: dt.date = Field(
+        description="Effective Date of the decree (YYYY-MM-DD); deadlines count from it."
+    )
+    term_years: int = Field(5, ge=1, le=20, description="Years the decree stays in force.")
+    start_paragraph: int = Field(
+        1, ge=1, description="Number of this directive's first paragraph, continuing the decree."
+    )
+    start_section: int = Field(
+        1, ge=1, description="Number of this directive's first section (printed in Roman numerals)."
+    )
+    monitor: Monitor = Field(default_factory=Monitor, description="Who assesses compliance.")
+
+
+class CommunityBody(Strict):
+    name: Text = Field(description="Name, e.g. 'Community Police Commission'.")
+    kind: BodyKind = Field(description="Kind of body.")
+    members: Optional[int] = Field(None, ge=3, description="Number of members.")
+    comment_days: int = Field(
+        15, ge=1, le=90, description="Days the body has to comment on a draft policy or plan."
+    )
+    reports: Frequency = Field(Frequency.quarterly, description="How often it reports to the public.")
+
+
+class DistrictCommittees(Strict):
+    name: Text = Field(
+        "District Policing Committee", description="Name of each district-level committee."
+    )
+    meets: Frequency = Field(Frequency.monthly, description="How often each committee meets.")
+
+
+class Partner(Strict):
+    id: Slug = Field(description="Short id used to refer to this partner, e.g. 'eastside-tenants'.")
+    name: Text = Field(description="Organization's name.")
+    kind: PartnerKind = Field(description="Kind of organization.")
+    role: Text = Field(description="The shared work with police, in one sentence.")
+    root_causes: list[Text] = Field(
+        min_length=1,
+        description="Root causes this partner has the capacity to address (why it was chosen).",
+    )
+    capacity_needs: list[Capacity] = Field(
+        default_factory=list, description="Where the organization wants help to build capacity."
+    )
+
+
+class Response(Strict):
+    action: Text = Field(description="What will be done.")
+    partner: Slug = Field(description="Id of the partner that does it with police (see partners).")
+    measure: Text = Field(description="How the result will be measured.")
+
+
+class Problem(Strict):
+    id: Slug = Field(description="Short id, e.g. 'vacant-lots'.")
+    name: Text = Field(description="The problem in a few words.")
+    data_sources: list[Text] = Field(min_length=1, description="Where the facts come from (Scanning).")
+    root_causes: list[Text] = Field(min_length=1, description="What drives the problem (Analysis).")
+    responses: list[Response] = Field(min_length=1, description="Lasting responses with partners (Response).")
+    primary: bool = Field(False, description="The primary problem of a hiring grant application.")
+
+
+class Training(Strict):
+    topics: list[TrainingTopic] = Field(min_length=1, description="Topics of re-training.")
+    initial_hours: int = Field(ge=1, le=400, description="Hours of initial training per officer.")
+    annual_hours: int = Field(ge=1, le=200, description="Hours of yearly in-service training.")
+    supervisor_hours: int = Field(8, ge=1, le=200, description="Extra hours for supervisors.")
+
+
+class Deadlines(Strict):
+    """Days after the Effective Date by which each deliverable is due."""
+
+    plan: int = Field(180, ge=1, description="Department-wide community policing plan.")
+    policies: int = Field(365, ge=1, description="Revised policies in effect.")
+    training: int = Field(365, ge=1, description="Initial training of every officer completed.")
+    district_plans: int = Field(270, ge=1, description="District plans made with residents.")
+    survey: int = Field(240, ge=1, description="First representative community survey.")
+    staffing_study: int = Field(180, ge=1, description="Staffing study for stable beat assignment.")
+    promotion_criteria: int = Field(365, ge=1, description="Promotion criteria revised.")
+    language_access_plan: int = Field(180, ge=1, description="Language access plan adopted.")
+
+
+class Commitments(Strict):
+    policy_revisions: list[Text] = Field(min_length=1, description="Policies to revise.")
+    promotion_criteria: list[Text] = Field(
+        min_length=1, description="What promotions will reward, in the agency's words."
+    )
+    training: Training = Field(description="Re-training of officers and supervisors.")
+    deadlines: Deadlines = Field(default_factory=Deadlines, description="Due dates, in days.")
+
+
+class Community(Strict):
+    name: Text = Field(description="The community, e.g. 'Somali residents of the East Side'.")
+    kind: CommunityKind = Field(description="Why it needs a strategy of its own.")
+    languages: list[Text] = Field(default_factory=list, description="Languages spoken at home.")
+    access_measures: list[Text] = Field(
+        default_factory=list, description="Measures that make the agency reachable for it."
+    )
+
+
+class Transparency(Strict):
+    public_reports: Frequency = Field(Frequency.quarterly, description="Public progress reports.")
+    open_data: bool = Field(True, description="Publish the underlying data as open data.")
+    community_meetings: Frequency = Field(
+        Frequency.monthly, description="Police-hosted community meetings in each district."
+    )
+    citizen_academy: bool = Field(True, description="Run a citizen academy.")
+    ride_alongs: bool = Field(True, description="Offer ride-alongs to residents.")
+    survey: Frequency = Field(Frequency.annually, description="Representative community survey.")
+
+
+class Metric(Strict):
+    name: Text = Field(description="What is measured, e.g. 'Residents who trust the police'.")
+    source: Text = Field(description="Where the figure comes from.")
+    frequency: Frequency = Field(description="How often it is measured.")
+    target: Optional[Text] = Field(None, description="The goal, if one is set.")
+
+
+class Signatory(Strict):
+    party: Text = Field(description="Party signing, e.g. 'For the United States'.")
+    name: Text = Field(description="Name of the signer.")
+    title: Text = Field(description="Title of the signer.")
+
+
+class Grant(Strict):
+    """Reserved for grant narratives; filled out with the narrative document kind."""
+
+    program: Text = Field(description="COPS program, e.g. 'CHP' or 'CPD'.")
+    fiscal_year: int = Field(ge=2000, le=2100, description="Fiscal year of the solicitation.")
+
+
+class Inputs(Strict):
+    """One jurisdiction, described for one document."""
+
+    document: DocumentInfo = Field(description="Which document, its date and wording choices.")
+    jurisdiction: Jurisdiction = Field(description="The city, county or town.")
+    agency: Agency = Field(description="The police agency.")
+    decree: Optional[Decree] = Field(None, description="The consent decree (directives only).")
+    grant: Optional[Grant] = Field(None, description="The grant applied for (narratives only).")
+    community_body: Optional[CommunityBody] = Field(
+        None, description="A commission or task force that speaks for the community, if any."
+    )
+    district_committees: Optional[DistrictCommittees] = Field(
+        None, description="District-level committees of residents, if any."
+    )
+    partners: list[Partner] = Field(min_length=1, description="Community partners.")
+    problems: list[Problem] = Field(min_length=1, description="Problems to solve, through SARA.")
+    commitments: Commitments = Field(description="What the agency changes on its side.")
+    communities: list[Community] = Field(
+        default_factory=list, description="Marginalized and immigrant communities that need a strategy of their own."
+    )
+    transparency: Transparency = Field(default_factory=Transparency, description="Openness and contact.")
+    metrics: list[Metric] = Field(min_length=1, description="Measures of trust and outcomes.")
+    signatories: list[Signatory] = Field(default_factory=list, description="Signature lines.")
+
+    def partner(self, partner_id: str) -> Partner:
+        """The partner with this id (templates call it to name a response's partner)."""
+        for p in self.partners:
+            if p.id == partner_id:
+                return p
+        raise KeyError(partner_id)

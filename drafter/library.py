@@ -1,0 +1,222 @@
+"""The clause library: clauses, outlines, defined terms and reference documents.
+
+Built-in files ship inside the package (`drafter._clauses`, `drafter._templates`); a user's
+library folder laid over them replaces any clause with the same id and any outline or
+reference document of the same kind, so legal staff customise wording without touching the
+installed package. Everything is validated when loaded, with the file and line of a problem.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from drafter.errors import LibraryError
+from drafter.loader import dotted, position
+
+FRONT_MATTER = "---"
+
+
+class ClauseMeta(BaseModel):
+    """A clause file's front matter."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
+    title: str = Field(min_length=1)
+    version: int = Field(ge=1)
+    kinds: list[Literal["directive", "narrative"]] = Field(min_length=1)
+    topics: list[str] = Field(default_factory=list)
+    when: Optional[str] = None
+    status: Literal["draft", "approved"] = "draft"
+    sources: list[str] = Field(default_factory=list)
+    cops_components: list[
+        Literal["partnerships", "organizational transformation", "problem solving"]
+    ] = Field(default_factory=list)
+    usc_10382c: list[int] = Field(default_factory=list)
+    legal_review: bool = False
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: its metadata, its body (Markdown + Jinja), and where it came from."""
+
+    meta: ClauseMeta
+    body: str
+    path: Path
+    body_line: int
+    """Line of the file on which the body starts, to report template errors at file lines."""
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def version(self) -> int:
+        return self.meta.version
+
+
+class OutlineSection(BaseModel):
+    """A section of an outline: a heading and what fills it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heading: str
+    clauses: list[str] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    generate: Optional[Literal["definitions"]] = None
+    subsections: list["OutlineSection"] = Field(default_factory=list)
+    limit: Optional[dict[Literal["words", "characters", "pages"], int]] = None
+
+
+class Outline(BaseModel):
+    """The order of one document kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["directive", "narrative"]
+    title: str
+    sections: list[OutlineSection] = Field(min_length=1)
+
+
+@dataclass
+class Library:
+    """Everything a document is drafted from, after overlays."""
+
+    clauses: dict[str, Clause] = field(default_factory=dict)
+    outlines: dict[str, tuple[Outline, Path]] = field(default_factory=dict)
+    terms: dict[str, tuple[str, Path]] = field(default_factory=dict)
+    references: dict[str, Path] = field(default_factory=dict)
+
+    def outline(self, kind: str) -> tuple[Outline, Path]:
+        try:
+            return self.outlines[kind]
+        except KeyError:
+            raise LibraryError(f"no outline for document kind '{kind}' (templates/{kind}/outline.yaml)") from None
+
+    def reference(self, kind: str) -> Path:
+        try:
+            return self.references[kind]
+        except KeyError:
+            raise LibraryError(f"no reference document for kind '{kind}' (templates/{kind}/reference.docx)") from None
+
+
+def builtin_dirs() -> tuple[Path, Path]:
+    """The shipped clauses/ and templates/ folders (inside the installed package)."""
+    clauses = Path(str(importlib.resources.files("drafter._clauses")))
+    templates = Path(str(importlib.resources.files("drafter._templates")))
+    return clauses, templates
+
+
+def _yaml_error(path: Path, exc: MarkedYAMLError, line_offset: int = 0) -> LibraryError:
+    mark = exc.problem_mark or exc.context_mark
+    where = f"{path}:{mark.line + 1 + line_offset}" if mark else str(path)
+    return LibraryError(f"{where}: YAML syntax: {(exc.problem or exc.context or '').strip()}")
+
+
+def parse_clause(path: Path) -> Clause:
+    """Read one clause file: front matter between '---' lines, then the body."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != FRONT_MATTER:
+        raise LibraryError(f"{path}:1: a clause file starts with a '---' line, then its front matter")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER)
+    except StopIteration:
+        raise LibraryError(f"{path}:1: the front matter is not closed by a '---' line") from None
+    try:
+        data = YAML(typ="rt").load("".join(lines[1:end]))
+    except MarkedYAMLError as exc:
+        raise _yaml_error(path, exc, line_offset=1) from None
+    if not isinstance(data, dict):
+        raise LibraryError(f"{path}:2: the front matter must be 'key: value' lines")
+    try:
+        meta = ClauseMeta.model_validate(_plain(data))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        line, _ = position(data, loc)
+        line = (line or 1) + 1
+        raise LibraryError(f"{path}:{line}: {dotted(loc)}: {err['msg']}") from None
+    return Clause(meta=meta, body="".join(lines[end + 1 :]), path=path, body_line=end + 2)
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _load_outline(path: Path) -> Outline:
+    try:
+        data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except MarkedYAMLError as exc:
+        raise _yaml_error(path, exc) from None
+    try:
+        return Outline.model_validate(_plain(data))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        line, col = position(data, loc)
+        raise LibraryError(f"{path}:{line or 1}: {dotted(loc)}: {err['msg']}") from None
+
+
+def _load_terms(path: Path) -> dict[str, tuple[str, Path]]:
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    except MarkedYAMLError as exc:
+        raise _yaml_error(path, exc) from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise LibraryError(f"{path}:1: terms are 'Term Name: definition text' lines")
+    return {str(k): (v.strip(), path) for k, v in data.items()}
+
+
+def _overlay(library: Library, clauses_dir: Path | None, templates_dir: Path | None) -> None:
+    """Add one layer of files; later layers replace earlier ones by id or kind."""
+    if clauses_dir is not None and clauses_dir.is_dir():
+        for path in sorted(clauses_dir.rglob("*.md")):
+            if any(part.startswith("_") for part in path.relative_to(clauses_dir).parts):
+                continue
+            if path.name.lower() == "readme.md":
+                continue
+            clause = parse_clause(path)
+            library.clauses[clause.id] = clause
+        terms = clauses_dir / "_terms.yaml"
+        if terms.is_file():
+            library.terms.update(_load_terms(terms))
+    if templates_dir is not None and templates_dir.is_dir():
+        for outline_path in sorted(templates_dir.glob("*/outline.yaml")):
+            outline = _load_outline(outline_path)
+            library.outlines[outline.kind] = (outline, outline_path)
+        for reference in sorted(templates_dir.glob("*/reference.docx")):
+            library.references[reference.parent.name] = reference
+
+
+def load_library(overlays: list[Path] | tuple[Path, ...] = ()) -> Library:
+    """The built-in library with each overlay folder laid over it, in order.
+
+    An overlay folder may hold `clauses/` and `templates/` (the layout `library export`
+    writes), or clause files directly.
+    """
+    library = Library()
+    clauses, templates = builtin_dirs()
+    _overlay(library, clauses, templates)
+    for folder in overlays:
+        if not folder.is_dir():
+            raise LibraryError(f"{folder}: library folder not found")
+        has_layout = (folder / "clauses").is_dir() or (folder / "templates").is_dir()
+        if has_layout:
+            _overlay(library, folder / "clauses", folder / "templates")
+        else:
+            _overlay(library, folder, None)
+    return library

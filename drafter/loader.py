@@ -1,0 +1,215 @@
+"""Reads an input YAML file into `Inputs`, reporting every problem at its line and column.
+
+ruamel.yaml's round-trip loader keeps the position of every key and item; pydantic reports
+each error with a `loc` path. Walking the path through the loaded tree gives the line a
+person must fix. All problems are collected, not just the first: fixing a file one error per
+run is the slowest way to learn what it needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any, Iterable, Union
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from drafter.crosscheck import cross_check
+from drafter.errors import InputError, Problem
+from drafter.inputs import Inputs
+
+Loc = tuple[Union[str, int], ...]
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse YAML keeping positions; syntax errors become one located Problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([Problem(str(path), None, None, "", "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(str(path), None, None, "", f"cannot read: {exc}")]) from None
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        what = (exc.problem or exc.context or "invalid YAML").strip()
+        raise InputError([Problem(str(path), line, col, "", f"YAML syntax: {what}")]) from None
+    except YAMLError as exc:
+        raise InputError([Problem(str(path), None, None, "", f"YAML syntax: {exc}")]) from None
+
+
+def to_plain(node: Any) -> Any:
+    """ruamel's commented containers and scalar subclasses → plain Python values."""
+    if isinstance(node, dict):
+        return {str(k): to_plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [to_plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, (dt.date, dt.datetime)):
+        return node
+    return node
+
+
+def position(root: Any, loc: Loc) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of the deepest part of `loc` present in the file.
+
+    For a value that exists, its own position; for a missing key, the position of the
+    mapping that should hold it.
+    """
+    node = root
+    line: int | None = None
+    col: int | None = None
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            value_pos = node.lc.value(part) if hasattr(node.lc, "value") else None
+            key_line, key_col = node.lc.key(part)
+            child = node[part]
+            if isinstance(child, (CommentedMap, CommentedSeq)) or value_pos is None:
+                line, col = key_line + 1, key_col + 1
+            else:
+                line, col = value_pos[0] + 1, value_pos[1] + 1
+            node = child
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            item_line, item_col = node.lc.item(part)
+            line, col = item_line + 1, item_col + 1
+            node = node[part]
+        else:
+            if line is None and isinstance(node, (CommentedMap, CommentedSeq)):
+                line, col = node.lc.line + 1, node.lc.col + 1
+            break
+    return line, col
+
+
+def dotted(loc: Loc) -> str:
+    """('partners', 2, 'kind') → 'partners[2].kind'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes an annotation may hold (through Optional, list, Annotated)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType, list, tuple, dict):
+        found: list[Any] = []
+        for arg in typing.get_args(annotation):
+            found.extend(_unwrap(arg))
+        return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def model_at(loc: Loc, model: type[BaseModel] = Inputs) -> type[BaseModel] | None:
+    """The pydantic model that holds the last key of `loc` (for hints on unknown keys)."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        models = _unwrap(field.annotation)
+        current = models[0] if models else None
+    return current
+
+
+def _message(error: dict[str, Any], loc: Loc) -> str:
+    """pydantic's message, rewritten where a plainer one helps the person fixing the file."""
+    kind = error.get("type", "")
+    value = error.get("input")
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        expected = expected.replace("' or '", "', '").replace("'", "")
+        return f"{value!r} is not one of: {expected}"
+    if kind == "extra_forbidden":
+        holder = model_at(loc)
+        allowed = sorted(holder.model_fields) if holder else []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        listing = f"; allowed here: {', '.join(allowed)}" if allowed and not close else ""
+        return f"unknown key '{loc[-1]}'{hint}{listing}"
+    if kind == "missing":
+        holder = model_at(loc)
+        field = holder.model_fields.get(str(loc[-1])) if holder else None
+        about = f" ({field.description})" if field is not None and field.description else ""
+        return f"required key is missing{about}"
+    if kind == "too_short" and isinstance(value, list) and not value:
+        return "must list at least one item"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "case_number":
+        return f"{value!r} is not a docket number like '1:15-cv-01046'"
+    return str(error.get("msg", "invalid value"))
+
+
+def _clean_loc(loc: Iterable[Any]) -> Loc:
+    """Drop pydantic's internal loc parts (validator names of unions, e.g. 'function-after')."""
+    return tuple(
+        p for p in loc if isinstance(p, int) or not ("[" in p or p.startswith(("function-", "json-")))
+    )
+
+
+def validate_data(path: Path, root: Any) -> tuple[Inputs | None, list[Problem]]:
+    """Validate loaded YAML; returns the model (when valid) and every problem found."""
+    name = str(path)
+    if not isinstance(root, dict):
+        return None, [Problem(name, 1, 1, "", "the file must be a mapping of sections (document:, agency:, …)")]
+    problems: list[Problem] = []
+    try:
+        inputs = Inputs.model_validate(to_plain(root))
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = _clean_loc(err["loc"])
+            line, col = position(root, loc)
+            problems.append(Problem(name, line, col, dotted(loc), _message(err, loc)))
+        return None, _sorted(problems)
+    for loc, message in cross_check(inputs):
+        line, col = position(root, loc)
+        problems.append(Problem(name, line, col, dotted(loc), message))
+    return (inputs if not problems else None), _sorted(problems)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.field))
+
+
+def load_inputs(path: Path) -> Inputs:
+    """Read and validate an input file; raise InputError listing every problem."""
+    root = read_yaml(path)
+    inputs, problems = validate_data(path, root)
+    if problems or inputs is None:
+        raise InputError(problems)
+    return inputs
+
+
+def check_file(path: Path) -> list[Problem]:
+    """Every problem in an input file (empty when valid): `drafter validate`."""
+    try:
+        root = read_yaml(path)
+    except InputError as exc:
+        return exc.problems
+    return validate_data(path, root)[1]

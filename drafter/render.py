@@ -1,0 +1,194 @@
+"""The Jinja2 sandbox that renders clause text, with the filters and functions clauses use.
+
+Clause files are written by users, so they run in `SandboxedEnvironment` (no access to
+Python internals, no imports, no files) with `StrictUndefined` (a missing value is an error,
+never a silent blank in a court filing). Functions that produce structure — `ref()`,
+`term()` — emit private-use sentinels that `markup` turns into CrossRef and Term inlines, so
+the Markdown between them is parsed normally. Every failure is reported at the clause file's
+own line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.dates import long_date
+from drafter.errors import RenderError
+
+SENTINEL_OPEN = "\ue000"
+SENTINEL_CLOSE = "\ue001"
+REF = "R"
+TERM = "T"
+PROMPT = "P"
+
+NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> str:
+    """Spell a whole number below one thousand, as legal drafting does: 'thirty (30)'."""
+    if n < 0 or n >= 1000:
+        return str(n)
+    if n < 20:
+        return NUMBER_WORDS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return TENS[tens] + (f"-{NUMBER_WORDS[ones]}" if ones else "")
+    hundreds, rest = divmod(n, 100)
+    return f"{NUMBER_WORDS[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
+
+
+def join_words(items: Any, conjunction: str) -> str:
+    """'a', 'a and b', 'a, b, and c' (serial comma, as most legal styles require)."""
+    words = [str(i) for i in items]
+    if len(words) <= 1:
+        return "".join(words)
+    if len(words) == 2:
+        return f"{words[0]} {conjunction} {words[1]}"
+    return f"{', '.join(words[:-1])}, {conjunction} {words[-1]}"
+
+
+def money(value: Any) -> str:
+    """'$125,000' for whole dollars, '$1,250.50' otherwise."""
+    amount = Decimal(str(value))
+    if amount == amount.to_integral_value():
+        return f"${amount:,.0f}"
+    return f"${amount:,.2f}"
+
+
+def count(n: int) -> str:
+    """'thirty (30)'."""
+    return f"{number_words(int(n))} ({int(n)})"
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def sentinel(kind: str, value: str) -> str:
+    return f"{SENTINEL_OPEN}{kind}:{value}{SENTINEL_CLOSE}"
+
+
+@dataclass
+class Deadline:
+    """A deadline a clause states, for the schedule: days after the Effective Date."""
+
+    days: int
+    clause_id: str
+
+
+@dataclass
+class RenderState:
+    """What rendering records as it goes: terms used, deadlines stated, prompts left."""
+
+    terms: list[str] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    current_clause: str = ""
+
+
+def make_environment() -> SandboxedEnvironment:
+    """The sandbox with drafter's filters. One per build; templates are compiled into it."""
+    env = SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        join_and=lambda items: join_words(items, "and"),
+        join_or=lambda items: join_words(items, "or"),
+        long_date=long_date,
+        money=money,
+        count=count,
+        upper_first=upper_first,
+    )
+    return env
+
+
+def bind_functions(state: RenderState) -> dict[str, Callable[..., str]]:
+    """The functions clauses call; they record into `state`."""
+
+    def term(name: str) -> str:
+        if name not in state.terms:
+            state.terms.append(name)
+        return sentinel(TERM, name)
+
+    def ref(clause_id: str) -> str:
+        return sentinel(REF, clause_id)
+
+    def days(n: int) -> str:
+        state.deadlines.append(Deadline(int(n), state.current_clause))
+        return f"within {int(n)} days of the {term('Effective Date')}"
+
+    return {"term": term, "ref": ref, "days": days}
+
+
+def template_line(exc: BaseException, filename: str) -> int | None:
+    """The template line a Jinja error happened on (Jinja rewrites tracebacks to point there)."""
+    line = getattr(exc, "lineno", None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == filename and frame.lineno:
+            line = frame.lineno
+    return line
+
+
+def describe(exc: BaseException) -> str:
+    """A plain-words reason for a rendering failure."""
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"undefined value: {exc.message}"
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return f"not allowed in a clause: {exc}"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"template syntax: {exc.message}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def compile_template(env: SandboxedEnvironment, source: str, path: Path, first_line: int) -> jinja2.Template:
+    """Compile a clause body; syntax errors name the clause file and its line."""
+    try:
+        code = env.compile(source, name=path.name, filename=str(path))
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{path}:{first_line + (exc.lineno or 1) - 1}: {describe(exc)}") from None
+    return env.template_class.from_code(env, code, env.make_globals(None))
+
+
+def render_template(
+    template: jinja2.Template, context: dict[str, Any], path: Path, first_line: int
+) -> str:
+    """Render a compiled clause body; any failure names the clause file and its line."""
+    try:
+        return template.render(context)
+    except RenderError:
+        raise
+    except Exception as exc:  # any template failure is the clause author's to fix
+        line = template_line(exc, str(path))
+        where = f"{path}:{first_line + line - 1}" if line else str(path)
+        raise RenderError(f"{where}: {describe(exc)}") from None
+
+
+def evaluate_condition(
+    env: SandboxedEnvironment, expression: str, context: dict[str, Any], path: Path
+) -> bool:
+    """A clause's `when:` expression, evaluated in the sandbox."""
+    try:
+        compiled = env.compile_expression(expression, undefined_to_none=False)
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{path}: when: cannot read the condition {expression!r}: {exc.message}") from None
+    try:
+        result = compiled(**context)
+    except Exception as exc:
+        raise RenderError(f"{path}: when: {describe(exc)} in {expression!r}") from None
+    if isinstance(result, jinja2.Undefined):
+        return False
+    return bool(result)
