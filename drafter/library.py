@@ -108,9 +108,17 @@ class Library:
 
 
 def builtin_dirs() -> tuple[Path, Path]:
-    """The shipped clauses/ and templates/ folders (inside the installed package)."""
-    clauses = Path(str(importlib.resources.files("drafter._clauses")))
-    templates = Path(str(importlib.resources.files("drafter._templates")))
+    """The shipped clauses/ and templates/ folders.
+
+    An installed package carries them as `drafter._clauses` and `drafter._templates`; an
+    editable install or a source checkout finds them at the top of the repository.
+    """
+    try:
+        clauses = Path(str(importlib.resources.files("drafter._clauses")))
+        templates = Path(str(importlib.resources.files("drafter._templates")))
+    except ModuleNotFoundError:
+        root = Path(__file__).resolve().parent.parent
+        clauses, templates = root / "clauses", root / "templates"
     return clauses, templates
 
 
