@@ -26,7 +26,7 @@ class Strict(BaseModel):
     """Base for every input model: unknown keys are errors; enums become plain strings so
     clause templates can print them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, validate_default=True)
 
 
 # --------------------------------------------------------------------------- vocabularies

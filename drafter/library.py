@@ -210,15 +210,17 @@ def _overlay(library: Library, clauses_dir: Path | None, templates_dir: Path | N
             library.references[reference.parent.name] = reference
 
 
-def load_library(overlays: list[Path] | tuple[Path, ...] = ()) -> Library:
+def load_library(overlays: list[Path] | tuple[Path, ...] = (), builtin: bool = True) -> Library:
     """The built-in library with each overlay folder laid over it, in order.
 
     An overlay folder may hold `clauses/` and `templates/` (the layout `library export`
-    writes), or clause files directly.
+    writes), or clause files directly. `builtin=False` starts from nothing (tests, or a
+    library that must not inherit a single built-in clause).
     """
     library = Library()
-    clauses, templates = builtin_dirs()
-    _overlay(library, clauses, templates)
+    if builtin:
+        clauses, templates = builtin_dirs()
+        _overlay(library, clauses, templates)
     for folder in overlays:
         if not folder.is_dir():
             raise LibraryError(f"{folder}: library folder not found")

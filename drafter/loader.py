@@ -18,6 +18,7 @@ from typing import Any, Iterable, Union
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drafter.crosscheck import cross_check
@@ -25,6 +26,16 @@ from drafter.errors import InputError, Problem
 from drafter.inputs import Inputs
 
 Loc = tuple[Union[str, int], ...]
+
+
+class _DatesAsText(RoundTripConstructor):
+    """Leave dates as text so pydantic parses them and reports an impossible date
+    (2026-02-30) at its field, instead of the YAML reader failing without a location."""
+
+
+_DatesAsText.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
+)
 
 
 def read_yaml(path: Path) -> Any:
@@ -36,6 +47,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(str(path), None, None, "", f"cannot read: {exc}")]) from None
     yaml = YAML(typ="rt")
+    yaml.Constructor = _DatesAsText
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
