@@ -1,0 +1,53 @@
+"""`make bench`: how long `drafter build` takes, against a baseline measured in the same run.
+
+Wall-clock figures vary from machine to machine, so each figure is also given as a ratio to
+`python -c "import docx"` (the cost of merely loading python-docx) timed alongside it. Every
+command runs 5 times; the median is reported. Other `bench_*.py` modules in this folder
+expose `bench() -> dict` and are run after.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 5
+
+
+def median_seconds(command: list[str]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    python = sys.executable
+    drafter = str(Path(python).with_name("drafter"))
+    baseline = median_seconds([python, "-c", "import docx"])
+    print(f"baseline  python -c 'import docx'            {baseline:7.3f} s  (1.00x)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for example in sorted((ROOT / "examples").glob("*.yaml")):
+            out = Path(tmp) / f"{example.stem}.docx"
+            seconds = median_seconds([drafter, "build", str(example), "-o", str(out), "--force"])
+            print(f"build     {example.name:<34} {seconds:7.3f} s  ({seconds / baseline:.2f}x)")
+    for path in sorted(Path(__file__).parent.glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        if hasattr(module, "bench"):
+            print(f"{path.stem}: {module.bench()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
