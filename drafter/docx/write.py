@@ -24,7 +24,7 @@ from drafter.docx import controls, fields
 from drafter.docx.fields import W, el, sub
 from drafter.docx.numbering import Numbering, num_pr
 from drafter.docx.package import atomic_write, build_datetime, save_deterministic, set_core_properties
-from drafter.errors import LibraryError
+from drafter.errors import LibraryError, OutputError
 
 DEFAULT_STYLES: dict[str, str] = {
     "none": "Body Text", "decree0": "Decree Paragraph", "decree1": "Decree Subparagraph",
@@ -156,7 +156,8 @@ class _Builder:
             p.insert(0, start)
         p.append(fields.bookmark_end(ident))
 
-    def para(self, style: str | None, *, kind: str = "paragraph") -> tuple[etree._Element, etree._Element]:
+    def para(self, style: str | None) -> tuple[etree._Element, etree._Element]:
+        """A new paragraph and its pPr, styled by name (resolved to an id once per name)."""
         p = el("p")
         ppr = sub(p, "pPr")
         if style:
@@ -268,7 +269,7 @@ class _Builder:
             lines: list[tuple[str, int | None, bool]] = [
                 (signatory.party, None, True), ("\t", SIGNATURE_LINE_END, False),
                 (signatory.name, None, False), (signatory.title, None, False),
-                ("Date:\t", SIGNATURE_LINE_END - 1800, False),
+                ("Date: \t", SIGNATURE_LINE_END - 1800, False),
             ]
             for index, (text, line_end, bold) in enumerate(lines):
                 p, ppr = self.para("Signature Block")
@@ -399,7 +400,5 @@ def write_docx(doc: m.Document, path: Path, reference: Path, force: bool = False
     """Render `doc` and save it atomically at `path` (an existing file only with `force`)."""
     path = Path(path)
     if path.exists() and not force:  # fail before the work, not after
-        from drafter.errors import OutputError
-
         raise OutputError(f"{path}: already exists; use --force to replace it")
     atomic_write(path, render_docx(doc, reference), force)
