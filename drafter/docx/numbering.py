@@ -62,6 +62,23 @@ def heading_levels(start_section: int) -> tuple[Level, ...]:
     )
 
 
+def roman(n: int) -> str:
+    """Upper-case Roman numeral, as Word's upperRoman format prints it."""
+    out = []
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def letter(n: int) -> str:
+    """Word's upperLetter format: A..Z, then AA, BB…"""
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
 def _abstract_num(abstract_id: int, levels: tuple[Level, ...]) -> etree._Element:
     node = el("abstractNum", {"abstractNumId": str(abstract_id)})
     sub(node, "multiLevelType", {"val": "multilevel"})

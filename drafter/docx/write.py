@@ -22,7 +22,7 @@ from lxml import etree
 from drafter import model as m
 from drafter.docx import controls, fields
 from drafter.docx.fields import W, el, sub
-from drafter.docx.numbering import Numbering, num_pr
+from drafter.docx.numbering import Numbering, letter, num_pr, roman
 from drafter.docx.package import atomic_write, build_datetime, save_deterministic, set_core_properties
 from drafter.errors import LibraryError, OutputError
 
@@ -31,23 +31,6 @@ DEFAULT_STYLES: dict[str, str] = {
     "ordered": "List Number", "bullet": "List Bullet",
 }
 SIGNATURE_LINE_END = 9360  # twips from the left margin: the right margin of a letter page
-
-
-def roman(n: int) -> str:
-    """Upper-case Roman numeral, as Word's upperRoman format prints it."""
-    out = []
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def letter(n: int) -> str:
-    """Word's upperLetter format: A..Z, then AA, BB…"""
-    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 class StyleMap:
