@@ -1,1 +1,91 @@
-"""Review: checks over the document model, each a function Document -> findings."""
+"""Review: checks over the document model, each a function Document -> findings.
+
+`review_file` reads a .docx (ours or a stranger's), decides whether it is a directive or a grant
+narrative when not told, runs every family of checks, and returns a `Report`. Nothing here
+prints or exits: `drafter.cli_review` does that.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Mapping
+
+from drafter.model import Document, Paragraph, iter_paragraphs
+from drafter.review import blanks, elements, limits, numbers, plain, provenance, sequence, substance, terms, xrefs
+from drafter.review.findings import Finding, Location, document_text, walk
+from drafter.review.report import Report, ordered
+
+KINDS = ("directive", "narrative")
+_DECREE = re.compile(r"consent decree|settlement agreement|court|plaintiff|defendant|\bshall\b|Monitor", re.I)
+_GRANT = re.compile(r"\bCOPS\b|grant|applicant|application|solicitation|federal (?:funds|share)|award|narrative", re.I)
+
+__all__ = ["review_file", "review_document", "detect_kind", "Report", "Finding", "Location"]
+
+
+def detect_kind(doc: Document) -> str:
+    """"directive" for decree-shaped text (caption words, "shall", decree numbering), else
+    "narrative" when grant words dominate; a tie goes to directive (the stricter checks)."""
+    text = document_text(walk(doc))
+    decree = len(_DECREE.findall(text))
+    decree += 5 * sum(1 for p in iter_paragraphs(doc.body) if isinstance(p, Paragraph) and p.numbering == "decree")
+    grant = len(_GRANT.findall(text))
+    return "narrative" if grant > decree else "directive"
+
+
+def review_document(
+    doc: Document,
+    kind: str | None = None,
+    limits_by_heading: limits.Limits | None = None,
+    library_versions: Mapping[str, int] | None = None,
+    jargon: tuple[str, ...] | None = None,
+) -> list[Finding]:
+    """Every check's findings, unordered."""
+    if kind not in KINDS:
+        kind = doc.meta.kind if doc.meta.kind in KINDS else detect_kind(doc)
+    findings: list[Finding] = []
+    findings += blanks.check(doc)
+    findings += terms.check(doc)
+    findings += xrefs.check(doc)
+    findings += sequence.check(doc)
+    findings += numbers.check(doc)
+    findings += elements.check(doc, kind)
+    findings += limits.check(doc, limits_by_heading or {})
+    findings += substance.check(doc)
+    findings += plain.check(doc, jargon=jargon)
+    findings += provenance.check(doc, library_versions)
+    return findings
+
+
+def review_file(
+    path: Path | str,
+    kind: str | None = None,
+    profile: str | None = None,
+    library_versions: Mapping[str, int] | None = None,
+    limits_by_heading: limits.Limits | None = None,
+) -> Report:
+    """Read and review a .docx. Raises DocxReadError when the file cannot be read.
+
+    `profile` is a narrative profile id (templates/narrative/profiles/<id>.yaml) or a path to
+    one; its section limits are checked. An unknown profile becomes a note, not a failure, so a
+    review still runs. `library_versions` maps clause id → current version.
+    """
+    from drafter.docx.read import read_docx
+
+    doc = read_docx(Path(path))
+    kind = kind if kind in KINDS else detect_kind(doc)
+    extra: list[Finding] = []
+    found_limits = dict(limits_by_heading or {})
+    if profile:
+        loaded = limits.load_profile(profile)
+        if loaded is None:
+            extra.append(Finding(
+                "limits.no-profile", "note",
+                f"Profile {profile!r} not found; section limits were not checked.",
+                "Name a profile from templates/narrative/profiles/ (without .yaml), or a profile file.",
+                Location(),
+            ))
+        else:
+            found_limits.update(loaded)
+    findings = review_document(doc, kind, found_limits, library_versions) + extra
+    return Report(ordered(findings), kind, str(path), elements.coverage(doc, kind))

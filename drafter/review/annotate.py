@@ -1,0 +1,90 @@
+"""Write a copy of a reviewed .docx with each finding as a Word comment on its paragraph.
+
+python-docx (≥ 1.2) adds comments (`Document.add_comment`), but its `Document.paragraphs` skips
+paragraphs inside content controls, where every drafter clause lives; so paragraphs are found by
+index in the same body walk the reader uses (`iter_paragraph_elements`). Findings about the whole
+document go on the first paragraph that has text. Output is deterministic (findings in report
+order, fixed author and initials, no dates) and saved atomically: a temporary file beside the
+target, then a rename. The input is never overwritten unless `overwrite=True` names it as out.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from drafter.docx.read import iter_paragraph_elements
+from drafter.errors import OutputError
+from drafter.review.report import Report
+
+AUTHOR = "drafter review"
+INITIALS = "DR"
+
+
+def comment_text(finding) -> str:
+    return f"[{finding.severity}] {finding.message} Fix: {finding.fix} ({finding.check})"
+
+
+def annotate(src: Path, report: Report, out: Path, overwrite: bool = False) -> None:
+    """Save `src` with the report's findings as comments to `out`."""
+    src, out = Path(src), Path(out)
+    if out.resolve() == src.resolve() and not overwrite:
+        raise OutputError(f"{out}: refusing to overwrite the reviewed file; choose another name")
+    if not out.parent.is_dir():
+        raise OutputError(f"{out.parent}: folder does not exist")
+    document = docx.Document(str(src))
+    body = document.element.body
+    elements = list(iter_paragraph_elements(body))
+    fallback = next((e for e in elements if "".join(e.itertext()).strip()), elements[0] if elements else None)
+    for finding in report.findings:
+        idx = finding.location.index
+        element = elements[idx] if idx is not None and 0 <= idx < len(elements) else fallback
+        if element is None:
+            element = body.add_p() if hasattr(body, "add_p") else None
+            if element is None:
+                continue
+            elements.append(element)
+            fallback = element
+        paragraph = DocxParagraph(element, document._body)
+        runs = paragraph.runs
+        if not runs:  # a comment needs a run to anchor on; an empty one will do
+            runs = [paragraph.add_run("")]
+        document.add_comment(runs, text=comment_text(finding), author=AUTHOR, initials=INITIALS)
+    _strip_dates(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=str(out.parent))
+    os.close(fd)
+    try:
+        _write_fixed_zip(buffer.getvalue(), Path(tmp))
+        os.replace(tmp, out)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _write_fixed_zip(data: bytes, target: Path) -> None:
+    """Re-zip with a fixed timestamp per entry: python-docx stamps entries with the clock."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info))
+
+
+def _strip_dates(document) -> None:
+    """Comments carry w:date by default in some producers; drop it so output is reproducible."""
+    part = document.part._comments_part if hasattr(document.part, "_comments_part") else None
+    if part is None:
+        return
+    for el in part.element.iter(qn("w:comment")):
+        el.attrib.pop(qn("w:date"), None)

@@ -1,0 +1,79 @@
+"""Unfilled blanks and placeholders: what must be filled in before anything is filed.
+
+A draft prompt written by drafter is a highlighted run ("[date of the first meeting]"); people
+and other programs leave "[INSERT …]", "TBD", "XX", "____" and unrendered "{{ … }}" template
+tags. Signature and date lines ("Date: ________") are form lines, not blanks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.model import Document, Paragraph, Run
+from drafter.review.findings import Finding, Item, prose, short, walk
+
+_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
+    ("template tag", re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"), "unrendered template tag"),
+    ("empty brackets", re.compile(r"\[\s*\]"), "empty brackets"),
+    ("insert prompt", re.compile(r"\[\s*(?:INSERT|ENTER|ADD|FILL(?: IN)?|TBD|TBA|TO BE \w+)\b[^\]]*\]", re.I), "placeholder"),
+    ("caps prompt", re.compile(r"\[[A-Z][A-Z0-9 ,'’/&.-]{2,}\]"), "placeholder"),
+    ("TBD", re.compile(r"\b(?:TBD|TBA|TK)\b"), "'to be determined' marker"),
+    ("XX", re.compile(r"(?<![\w$])\$?X{2,}(?:[,.]X+)*(?!\w)"), "XX placeholder"),
+    ("underscores", re.compile(r"_{3,}"), "blank line"),
+]
+_FORM_LINE = re.compile(r"^\s*(?:date[d]?|by|signed|signature|name|title|its|for)?\s*:?\s*$", re.I)
+_ROMAN_CONTEXT = re.compile(r"(?:Section|Part|Article|Title)\s+$", re.I)
+
+
+def check(doc: Document) -> list[Finding]:
+    """Placeholders are errors (a filing must not carry them); other highlighted text is a warning."""
+    findings: list[Finding] = []
+    for item in prose(walk(doc)):
+        findings.extend(_text_blanks(item))
+        findings.extend(_highlights(item))
+    return findings
+
+
+def _text_blanks(item: Item) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    for _name, pattern, what in _PATTERNS:
+        for m in pattern.finditer(item.text):
+            if any(a <= m.start() < b for a, b in seen):
+                continue
+            if what == "blank line" and _FORM_LINE.match(item.text.replace("_", "")):
+                continue
+            if what == "XX placeholder" and _ROMAN_CONTEXT.search(item.text[: m.start()]):
+                continue
+            seen.add((m.start(), m.end()))
+            out.append(Finding(
+                "blanks.placeholder", "error",
+                f"Unfilled {what}: \"{short(m.group(0), 40)}\".",
+                "Replace it with the real text, or delete it.",
+                item.loc(_around(item.text, m.start(), m.end())),
+            ))
+    return out
+
+
+def _highlights(item: Item) -> list[Finding]:
+    block = item.block
+    if not isinstance(block, Paragraph):
+        return []
+    out: list[Finding] = []
+    for inline in block.content:
+        if isinstance(inline, Run) and inline.highlight and inline.text.strip():
+            text = inline.text.strip()
+            prompt = text.startswith("[") and text.endswith("]")
+            out.append(Finding(
+                "blanks.highlight", "error" if prompt else "warning",
+                f"Draft prompt not filled in: \"{short(text, 50)}\"." if prompt
+                else f"Highlighted text left in the document: \"{short(text, 50)}\".",
+                "Replace the prompt with the real text and remove the highlight." if prompt
+                else "Resolve whatever the highlight marks, then remove it.",
+                item.loc(text),
+            ))
+    return out
+
+
+def _around(text: str, start: int, end: int, width: int = 25) -> str:
+    return text[max(0, start - width): end + width]

@@ -1,0 +1,71 @@
+"""Coverage: which community-policing elements a document covers, which it lacks, and for grant
+narratives which items of 34 U.S.C. § 10382(c) it answers.
+
+The element list and keywords live in data/elements.yaml so legal and grant staff can tune them
+without touching Python. Keyword matching is deliberately simple (any keyword anywhere): the
+point is to prompt a reader to look, not to grade the document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from drafter.model import Document
+from drafter.review.findings import Finding, Location, document_text, walk
+
+
+@lru_cache(maxsize=1)
+def element_data() -> dict[str, list[dict[str, Any]]]:
+    text = resources.files("drafter.review").joinpath("data/elements.yaml").read_text(encoding="utf-8")
+    return YAML(typ="safe").load(text)
+
+
+def covered(entry: dict[str, Any], text: str) -> bool:
+    return any(re.search(rf"(?<!\w){kw}", text, re.I) for kw in entry.get("keywords", []))
+
+
+def coverage(doc: Document, kind: str) -> dict[str, list[str]]:
+    """{"covered": [...names], "missing": [...names]} for the kind's elements."""
+    text = document_text(walk(doc))
+    entries = element_data().get(kind, [])
+    return {
+        "covered": [e["name"] for e in entries if covered(e, text)],
+        "missing": [e["name"] for e in entries if not covered(e, text)],
+    }
+
+
+def check(doc: Document, kind: str) -> list[Finding]:
+    text = document_text(walk(doc))
+    findings: list[Finding] = []
+    entries = element_data().get(kind, [])
+    have = [e for e in entries if covered(e, text)]
+    if entries:
+        findings.append(Finding(
+            "elements.coverage", "note",
+            f"Covers {len(have)} of {len(entries)} community-policing elements for a {kind}.",
+            "See the findings below for the ones not found.",
+            Location(),
+        ))
+    for e in entries:
+        if e not in have:
+            findings.append(Finding(
+                f"elements.missing", "warning" if e.get("core") else "note",
+                f"Nothing found on: {e['name']}.",
+                "Add a clause or paragraph that covers it, or note why it does not apply.",
+                Location(quote=e["id"]),
+            ))
+    if kind == "narrative":
+        for e in element_data().get("section_10382c", []):
+            if not covered(e, text):
+                findings.append(Finding(
+                    "grant.10382c-missing", "warning",
+                    f"34 U.S.C. § 10382(c)({e['id']}) not answered: {e['name']}.",
+                    "Every application must answer this item; add a passage that does.",
+                    Location(quote=f"§ 10382(c)({e['id']})"),
+                ))
+    return findings

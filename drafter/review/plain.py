@@ -1,0 +1,119 @@
+"""Plain language: Flesch-Kincaid grade per section, sentences over 40 words, obligations in the
+passive with no actor ("shall be conducted"), and jargon from the library's list.
+
+Community members read these documents, and an obligation with no actor is one nobody owes.
+Readability uses textstat < 0.7.9, which ships its syllable data and needs no network (see
+DESIGN.md). The jargon list is the library's clauses/_style/jargon.txt when present, else a
+fallback in data/jargon.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import textstat
+
+from drafter.model import Document
+from drafter.review.findings import Finding, Item, Location, prose, sentences, short, walk
+
+MAX_GRADE = 12.0
+MAX_WORDS = 40
+MIN_SECTION_WORDS = 100
+_PASSIVE = re.compile(
+    r"\b(?:shall|will|must|is to|are to)\s+(?:promptly\s+|also\s+|then\s+)?be\s+"
+    r"(\w+(?:ed|en)|made|done|held|set|kept|sent|given|taken|built|paid|put|led|met|sought|brought|told)\b", re.I)
+
+
+def jargon_path() -> Path | None:
+    repo = Path(__file__).resolve().parents[2] / "clauses" / "_style" / "jargon.txt"
+    if repo.is_file():
+        return repo
+    try:
+        packaged = resources.files("drafter._clauses").joinpath("_style/jargon.txt")
+        if packaged.is_file():
+            return Path(str(packaged))
+    except (ModuleNotFoundError, FileNotFoundError, TypeError):
+        pass
+    return None
+
+
+@lru_cache(maxsize=4)
+def jargon_terms(path: str | None = None) -> tuple[str, ...]:
+    """The jargon list: one word or phrase per line, # comments."""
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+    elif (found := jargon_path()) is not None:
+        text = found.read_text(encoding="utf-8")
+    else:
+        text = resources.files("drafter.review").joinpath("data/jargon.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of a passage (offline)."""
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def check(doc: Document, max_grade: float = MAX_GRADE, jargon: tuple[str, ...] | None = None) -> list[Finding]:
+    items = walk(doc)
+    paras = prose(items)
+    findings: list[Finding] = []
+    findings.extend(_readability(paras, max_grade))
+    terms = jargon if jargon is not None else jargon_terms()
+    patterns = [(t, re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.I)) for t in terms]
+    for item in paras:
+        for sentence in sentences(item.text):
+            n = len(sentence.split())
+            if n > MAX_WORDS:
+                findings.append(Finding(
+                    "plain.long-sentence", "note",
+                    f"A sentence of {n} words (over {MAX_WORDS}).",
+                    "Split it: one obligation per sentence.",
+                    item.loc(sentence),
+                ))
+            for m in _PASSIVE.finditer(sentence):
+                if re.search(r"\bby\b", sentence[m.end():]):
+                    continue
+                findings.append(Finding(
+                    "plain.passive-obligation", "warning",
+                    f"\"{m.group(0)}\" says what must happen but not who must do it.",
+                    "Name the actor: \"The Department shall conduct …\".",
+                    item.loc(_around(sentence, m.start(), m.end())),
+                ))
+        found = [t for t, p in patterns if p.search(item.text)]
+        if found:
+            findings.append(Finding(
+                "plain.jargon", "note",
+                "Jargon: " + ", ".join(f"\"{t}\"" for t in found) + ".",
+                "Say what is done, by whom, by when, in plain words.",
+                item.loc(found[0]),
+            ))
+    return findings
+
+
+def _readability(paras: list[Item], max_grade: float) -> list[Finding]:
+    groups: dict[str | None, list[Item]] = {}
+    for item in paras:
+        groups.setdefault(item.section.split(" › ")[0] if item.section else None, []).append(item)
+    out: list[Finding] = []
+    for section, members in groups.items():
+        text = " ".join(i.text for i in members)
+        if len(text.split()) < MIN_SECTION_WORDS:
+            continue
+        g = grade(text)
+        if g > max_grade:
+            out.append(Finding(
+                "plain.grade", "note",
+                f"Reading grade {g:.1f} (Flesch-Kincaid) in section \"{section or 'before the first heading'}\"; "
+                f"aim for {max_grade:g} or below.",
+                "Shorter sentences and everyday words lower the grade.",
+                Location(members[0].label, section, members[0].index, short(members[0].text)),
+            ))
+    return out
+
+
+def _around(text: str, start: int, end: int, width: int = 25) -> str:
+    return text[max(0, start - width): end + width]

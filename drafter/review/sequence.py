@@ -1,0 +1,72 @@
+"""Numbering that skips or repeats.
+
+Decree paragraphs must run 212, 213, 214 … with no gap and no repeat: a gap usually means a
+paragraph typed by hand, a second list, or a deleted paragraph someone renumbered by hand. List
+numbers (as Word prints them) and typed numbers ("215. The City …") are checked as one sequence,
+so a typed number in a list-numbered decree shows up where it breaks the run. In documents
+without decree numbering, typed lists may restart at 1 (a new list), which is not a defect.
+Level-1 headings (I, II, III …) are checked the same way.
+"""
+
+from __future__ import annotations
+
+from drafter.model import Document, Paragraph
+from drafter.review.findings import Finding, Item, walk
+from drafter.review.xrefs import roman_value
+
+
+def check(doc: Document) -> list[Finding]:
+    items = walk(doc)
+    decree = any(isinstance(i.block, Paragraph) and i.block.numbering == "decree" for i in items)
+    findings: list[Finding] = []
+    seq: list[tuple[int, Item]] = []
+    for item in items:
+        if item.is_heading or item.in_table or item.skip or not item.number:
+            continue
+        block = item.block
+        is_top = (isinstance(block, Paragraph) and block.numbering == "decree" and block.level == 0) or (
+            item.typed and item.number.isdigit()
+        )
+        if is_top:
+            seq.append((int(item.number), item))
+    findings.extend(_run(seq, "paragraph", "¶ ", "error" if decree else "warning", restarts=not decree))
+    heads: list[tuple[int, Item]] = []
+    for item in items:
+        if item.is_heading and item.number and getattr(item.block, "level", 1) == 1:
+            value = roman_value(item.number)
+            if value:
+                heads.append((value, item))
+    findings.extend(_run(heads, "section", "Section ", "warning", restarts=False, roman=True))
+    return findings
+
+
+def _run(seq: list[tuple[int, Item]], what: str, prefix: str, severity: str, restarts: bool,
+         roman: bool = False) -> list[Finding]:
+    out: list[Finding] = []
+    for (prev, _), (num, item) in zip(seq, seq[1:]):
+        show_prev = seq_label(prev, roman)
+        show = seq_label(num, roman)
+        if num == prev + 1 or (restarts and num == 1):
+            continue
+        if num == prev:
+            msg = f"{what.capitalize()} number {prefix}{show} is repeated."
+            fix = "Renumber, or if this should continue the list, apply the same list numbering."
+            check_id = "numbering.repeat"
+        elif num > prev:
+            missing = seq_label(prev + 1, roman) if num == prev + 2 else f"{seq_label(prev + 1, roman)}–{seq_label(num - 1, roman)}"
+            msg = f"Numbering skips from {prefix}{show_prev} to {prefix}{show} ({missing} missing)."
+            fix = "Renumber the paragraphs (use the list numbering, not typed numbers), or restore the missing one."
+            check_id = "numbering.gap"
+        else:
+            msg = f"Numbering goes back from {prefix}{show_prev} to {prefix}{show}."
+            fix = "Renumber so the numbers run in order; use one list for the whole document."
+            check_id = "numbering.gap"
+        out.append(Finding(check_id, severity, msg, fix, item.loc()))
+    return out
+
+
+def seq_label(n: int, roman: bool) -> str:
+    if not roman:
+        return str(n)
+    from drafter.docx.read_numbering import roman as to_roman
+    return to_roman(n)
