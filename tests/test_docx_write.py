@@ -277,3 +277,18 @@ def test_libreoffice_converts_narrative(tmp_path: Path) -> None:
     write_docx(narrative(), out, NARRATIVE_REF)
     flat = re.sub(r"\s+", " ", pdf_text(convert_to_pdf(out, tmp_path / "pdf")))
     assert "Problem Statement" in flat and "1. call data" in flat
+
+
+def test_missing_libreoffice_fails_when_required(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """CI sets DRAFTER_REQUIRE_SOFFICE=1 so a machine without LibreOffice cannot pass by skipping."""
+    import shutil
+
+    import soffice
+
+    monkeypatch.setattr(shutil, "which", lambda tool: None)
+    monkeypatch.setenv("DRAFTER_REQUIRE_SOFFICE", "1")
+    with pytest.raises(pytest.fail.Exception, match="soffice is not installed"):
+        soffice.convert_to_pdf(tmp_path / "x.docx", tmp_path)
+    monkeypatch.delenv("DRAFTER_REQUIRE_SOFFICE")
+    with pytest.raises(pytest.skip.Exception):
+        soffice.convert_to_pdf(tmp_path / "x.docx", tmp_path)
