@@ -62,17 +62,17 @@ def check(doc: Document) -> list[Finding]:
                 real[1].loc(term),
             ))
         exact = wrong = 0
+        lower_only = True
         first_wrong: Item | None = None
         for item in paras:
-            # a definition's own mention of the term is not a use
-            text = item.text
-            if item in real:
-                text = text.replace(f"\"{term}\"", "").replace(f"“{term}”", "")
-            n_exact = len(_uses(term, text))
-            n_any = len(_uses(term, text, re.I))
+            if any(item is r for r in real):
+                continue  # a term's own definition neither uses it nor misspells it
+            n_exact = len(_uses(term, item.text))
+            variants = [m.group(0) for m in _uses(term, item.text, re.I) if m.group(0) != term]
             exact += n_exact
-            if n_any > n_exact:
-                wrong += n_any - n_exact
+            if variants:
+                wrong += len(variants)
+                lower_only = lower_only and all(v == v.lower() for v in variants)
                 first_wrong = first_wrong or item
         if exact == 0 and wrong == 0:
             findings.append(Finding(
@@ -82,18 +82,23 @@ def check(doc: Document) -> list[Finding]:
                 real[0].loc(term) if real else Location(),
             ))
         elif first_wrong is not None:
-            # "monitor" in lower case is often the ordinary verb; "effective date" rarely is
+            # all lower case is often the ordinary meaning ("community policing"); odd capitals
+            # ("Effective date") are a slip
             findings.append(Finding(
-                "terms.wrong-case", "warning" if " " in term else "note",
+                "terms.wrong-case", "note" if lower_only else "warning",
                 f"\"{term}\" is a defined term but is written here in a different case.",
                 f"Write \"{term}\" exactly as defined, or reword if the ordinary meaning is intended.",
                 first_wrong.loc(term),
             ))
     defined_lower = {t.lower() for t in defs}
+    defining = {id(w) for ws in defs.values() for w in ws if w is not None}
     for term in conventional_terms():
-        if term.lower() in defined_lower:
-            continue
+        low = term.lower()
+        if any(low == d or low.rstrip("s") == d or low in d for d in defined_lower):
+            continue  # defined, a plural of a defined term, or part of one
         for item in paras:
+            if id(item) in defining:
+                continue
             uses = [m for m in _uses(term, item.text) if not _sentence_start(item.text, m.start())]
             if uses:
                 findings.append(Finding(

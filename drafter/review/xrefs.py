@@ -123,7 +123,7 @@ def _typed_paragraphs(item: Item, tops: set[int], labels: set[str], first: int) 
                 ))
             elif str(number) == item.label:
                 out.append(Finding(
-                    "xref.self", "warning",
+                    "xref.self", "note",
                     f"Paragraph {number} refers to itself.",
                     "Point to the paragraph meant, or write \"this paragraph\".",
                     item.loc(m.group(0)),
