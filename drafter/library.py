@@ -8,7 +8,7 @@ installed package. Everything is validated when loaded, with the file and line o
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -113,13 +113,24 @@ def builtin_dirs() -> tuple[Path, Path]:
     An installed package carries them as `drafter._clauses` and `drafter._templates`; an
     editable install or a source checkout finds them at the top of the repository.
     """
-    try:
-        clauses = Path(str(importlib.resources.files("drafter._clauses")))
-        templates = Path(str(importlib.resources.files("drafter._templates")))
-    except ModuleNotFoundError:
+    clauses = _package_folder("drafter._clauses")
+    templates = _package_folder("drafter._templates")
+    if clauses is None or templates is None:
         root = Path(__file__).resolve().parent.parent
         clauses, templates = root / "clauses", root / "templates"
     return clauses, templates
+
+
+def _package_folder(name: str) -> Path | None:
+    """The folder of a data-only package (it has no __init__.py: a namespace package, whose
+    `importlib.resources.files()` is a MultiplexedPath, not a plain path)."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
 
 
 def _yaml_error(path: Path, exc: MarkedYAMLError, line_offset: int = 0) -> LibraryError:
