@@ -23,6 +23,7 @@ def cross_check(inputs: Inputs) -> list[Finding]:
         *_responses_name_listed_partners(inputs),
         *_deadlines_within_term(inputs),
         *_languages_named(inputs),
+        *_grant_rules(inputs),
     ]
 
 
@@ -89,5 +90,116 @@ def _languages_named(inputs: Inputs) -> list[Finding]:
         if community.kind == "limited English" and not community.languages:
             found.append(
                 (("communities", index, "languages"), "name the languages a limited-English community speaks")
+            )
+    return found
+
+
+# --------------------------------------------------------------------------- grants
+
+CHP_MIN_MATCH = 25
+CHP_FEDERAL_CAP_PER_POSITION = 125_000
+CHP_MIN_SRO_TIME = 75
+
+
+def _grant_rules(inputs: Inputs) -> list[Finding]:
+    """The COPS rules of DOMAIN.md "Validation rules worth enforcing", each at the field to change.
+
+    The figures are the FY2022/FY2024 CHP terms; a solicitation that changes them needs a
+    profile-level override, which no solicitation has needed yet.
+    """
+    grant = inputs.grant
+    if grant is None:
+        return []
+    found: list[Finding] = []
+    if grant.program == "CHP":
+        found += _chp_rules(inputs)
+    else:
+        found += _project_rules(inputs)
+    return found
+
+
+def _chp_rules(inputs: Inputs) -> list[Finding]:
+    from drafter.budget import federal_percent, position_cost
+
+    grant = inputs.grant
+    assert grant is not None
+    found: list[Finding] = []
+    primaries = [i for i, p in enumerate(inputs.problems) if p.primary]
+    if not primaries:
+        found.append((("problems",), "a CHP application names one primary problem: mark one with 'primary: true'"))
+    for index in primaries[1:]:
+        found.append(
+            (("problems", index, "primary"),
+             f"a CHP application names exactly one primary problem; problems[{primaries[0]}] is already primary")
+        )
+    if not grant.positions:
+        found.append((("grant",), "a CHP application asks for at least one position: add 'positions'"))
+    if not grant.match_waiver and grant.local_match_percent < CHP_MIN_MATCH:
+        found.append(
+            (("grant", "local_match_percent"),
+             f"the local match is {grant.local_match_percent}%; CHP requires at least {CHP_MIN_MATCH}% "
+             "unless a waiver is requested ('match_waiver: true')")
+        )
+    share = federal_percent(grant)
+    for index, position in enumerate(grant.positions):
+        cost = position_cost(position, grant.funded_years, share)
+        if cost.federal_per_position > CHP_FEDERAL_CAP_PER_POSITION:
+            over = cost.federal_per_position - CHP_FEDERAL_CAP_PER_POSITION
+            found.append(
+                (("grant", "positions", index, "entry_salary"),
+                 f"the federal share per position is ${cost.federal_per_position:,.2f} over "
+                 f"{grant.funded_years} years, ${over:,.2f} above CHP's ${CHP_FEDERAL_CAP_PER_POSITION:,} cap; "
+                 "raise the local match or lower the salary requested")
+            )
+        if position.sro:
+            if position.sro_time_percent is None:
+                found.append(
+                    (("grant", "positions", index, "sro"),
+                     f"give 'sro_time_percent' for school resource officers (CHP: at least {CHP_MIN_SRO_TIME})")
+                )
+            elif position.sro_time_percent < CHP_MIN_SRO_TIME:
+                found.append(
+                    (("grant", "positions", index, "sro_time_percent"),
+                     f"school resource officers funded by CHP spend at least {CHP_MIN_SRO_TIME}% of their "
+                     f"time in or around schools, not {position.sro_time_percent}%")
+                )
+    if grant.retention is None:
+        found.append((("grant",), "a CHP application needs a 'retention' plan (funding sources, months kept)"))
+    if grant.need is None:
+        found.append((("grant",), "a CHP application needs a 'need' section (why federal help is needed)"))
+    return found
+
+
+def _project_rules(inputs: Inputs) -> list[Finding]:
+    """CPD and other project grants: a plan a reviewer can score, inside the project period."""
+    grant = inputs.grant
+    assert grant is not None
+    found: list[Finding] = []
+    if not grant.goals:
+        found.append((("grant",), f"a {grant.program} application needs 'goals' with measurable objectives"))
+    if not grant.budget_items:
+        found.append((("grant",), f"a {grant.program} application needs 'budget_items'"))
+    applicant = grant.applicant
+    if applicant is not None and applicant.kind != "law enforcement agency" and grant.police_partner is None:
+        found.append(
+            (("grant", "applicant", "kind"),
+             f"a {applicant.kind} applying with a police partner describes the agency's part: add 'police_partner'")
+        )
+    for index, item in enumerate(grant.deliverables):
+        if item.month > grant.project_months:
+            found.append(
+                (("grant", "deliverables", index, "month"),
+                 f"month {item.month} is after the project ends (project_months: {grant.project_months})")
+            )
+    for index, step in enumerate(grant.timeline):
+        if step.end_month < step.start_month:
+            found.append(
+                (("grant", "timeline", index, "end_month"),
+                 f"ends in month {step.end_month}, before it starts (month {step.start_month})")
+            )
+        elif step.end_month > grant.project_months:
+            found.append(
+                (("grant", "timeline", index, "end_month"),
+                 f"month {step.end_month} is after the project ends (project_months: {grant.project_months})")
             )
     return found
