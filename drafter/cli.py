@@ -58,14 +58,23 @@ def main() -> None:
               help="Folder for the outputs (created if missing).")
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
 @library_option
+@click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="A Word document whose styles, page set-up, header and footer the output "
+              "uses (instead of the library's templates/<kind>/reference.docx).")
+@click.option("--draft", is_flag=True,
+              help="Missing facts become highlighted [bracketed prompts] instead of errors.")
 def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, force: bool,
-          library_dirs: tuple[Path, ...]) -> None:
+          library_dirs: tuple[Path, ...], reference_doc: Path | None, draft: bool) -> None:
     """Draft the document each INPUTS file describes.
+
+    Library folders stack: the built-in clauses, then the input file's `library:` folder,
+    then --library / DRAFTER_LIBRARY (these win).
 
     \b
     Example:
       drafter build examples/riverton.yaml -o riverton-directive.docx
       drafter build examples/*.yaml --out-dir build --force
+      drafter build city.yaml --library my-clauses --reference-doc letterhead.docx --draft
     """
     from drafter.build import build as build_one
     from drafter.library import load_library
@@ -81,7 +90,9 @@ def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, f
     failed = False
     for source in inputs:
         try:
-            result = build_one(source, output, out_dir=out_dir, force=force, library=library)
+            result = build_one(source, output, out_dir=out_dir, force=force, library=library,
+                               library_dirs=list(library_dirs), reference_doc=reference_doc,
+                               draft=draft)
         except DrafterError as exc:
             for line in exc.lines():
                 click.echo(line, err=True)

@@ -38,6 +38,7 @@ from drafter.model import (
     clause_digest,
 )
 from drafter.numbers import letter, roman, sub_label
+from drafter.sandbox import DraftSandbox, draft_context
 from drafter.render import (
     Deadline,
     RenderState,
@@ -102,14 +103,17 @@ def select_clauses(
 class Composer:
     """One composition: holds the sandbox, the render state and the numbering counters."""
 
-    def __init__(self, inputs: Inputs, library: Library):
+    def __init__(self, inputs: Inputs, library: Library, draft: bool = False):
         self.inputs = inputs
         self.library = library
+        self.draft = draft
         self.kind = str(inputs.document.kind)
         self.numbered = self.kind == "directive"
-        self.env: SandboxedEnvironment = make_environment()
+        self.env: SandboxedEnvironment = make_environment(draft)
         self.state = RenderState()
         self.context = build_context(inputs)
+        if isinstance(self.env, DraftSandbox):
+            self.context = draft_context(self.context, self.env)
         self.context.update(bind_functions(self.state))
         self.list_ids: Iterator[int] = itertools.count(1)
         self.used: list[str] = []
@@ -194,7 +198,7 @@ class Composer:
         body = _replace_placeholder(body, definitions)
         start_paragraph, start_section = self.starts()
         body, numbers = number_document(body, start_paragraph, start_section, self.numbered)
-        body = resolve_references(body, numbers, self.used, self.library)
+        body = resolve_references(body, numbers, self.used, self.library, draft=self.draft)
         body = [_with_digest(b) for b in body]
         document = Document(
             meta=self.meta(outline),
@@ -336,10 +340,12 @@ def number_document(
 
 
 def resolve_references(
-    body: list[Block], numbers: dict[str, str], used: list[str], library: Library
+    body: list[Block], numbers: dict[str, str], used: list[str], library: Library,
+    draft: bool = False,
 ) -> list[Block]:
     """Fill each CrossRef with its target's number; unknown or omitted targets are errors
-    naming the clause that refers to them."""
+    naming the clause that refers to them. In a draft, a reference to a clause left out
+    becomes a highlighted prompt instead, so the draft can circulate."""
 
     def fix_paragraph(p: Paragraph, owner: str) -> Paragraph:
         if not any(isinstance(i, CrossRef) for i in p.content):
@@ -347,6 +353,10 @@ def resolve_references(
         content = []
         for item in p.content:
             if isinstance(item, CrossRef):
+                if item.target not in numbers and draft and item.target in library.clauses:
+                    content.append(Run(f"[paragraph on {library.clauses[item.target].meta.title}]",
+                                       highlight=True))
+                    continue
                 if item.target not in numbers:
                     path = library.clauses[owner].path if owner in library.clauses else owner
                     if item.target not in library.clauses:
@@ -375,9 +385,9 @@ def resolve_references(
     return out
 
 
-def compose(inputs: Inputs, library: Library) -> Composition:
-    """Draft the document the inputs describe."""
-    return Composer(inputs, library).compose()
+def compose(inputs: Inputs, library: Library, draft: bool = False) -> Composition:
+    """Draft the document the inputs describe (`draft`: missing facts become prompts)."""
+    return Composer(inputs, library, draft).compose()
 
 
 __all__ = ["Composition", "compose", "build_context", "Term"]

@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.dates import long_date
 from drafter.errors import RenderError
+from drafter.sandbox import REMOVED_GLOBALS, DraftSandbox, pass_undefined, violations
 
 SENTINEL_OPEN = "\ue000"
 SENTINEL_CLOSE = "\ue001"
@@ -96,16 +97,21 @@ class RenderState:
     current_clause: str = ""
 
 
-def make_environment() -> SandboxedEnvironment:
-    """The sandbox with drafter's filters. One per build; templates are compiled into it."""
-    env = SandboxedEnvironment(
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+def make_environment(draft: bool = False) -> SandboxedEnvironment:
+    """The sandbox with drafter's filters. One per build; templates are compiled into it.
+
+    `draft=True` gives the draft sandbox: missing facts print as highlighted prompts
+    (see drafter.sandbox). Jinja's default globals that clauses do not need are removed.
+    """
+    options: dict[str, Any] = dict(
+        autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
     )
-    env.filters.update(
+    env: SandboxedEnvironment = (
+        DraftSandbox(**options) if draft else SandboxedEnvironment(undefined=jinja2.StrictUndefined, **options)
+    )
+    for name in REMOVED_GLOBALS:
+        env.globals.pop(name, None)
+    filters: dict[str, Callable[..., Any]] = dict(
         join_and=lambda items: join_words(items, "and"),
         join_or=lambda items: join_words(items, "or"),
         long_date=long_date,
@@ -113,6 +119,9 @@ def make_environment() -> SandboxedEnvironment:
         count=count,
         upper_first=upper_first,
     )
+    if draft:
+        filters = {name: pass_undefined(f) for name, f in filters.items()}
+    env.filters.update(filters)
     return env
 
 
@@ -151,15 +160,20 @@ def describe(exc: BaseException) -> str:
         return f"not allowed in a clause: {exc}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"template syntax: {exc.message}"
+    if isinstance(exc, OverflowError):
+        return f"too large: {exc}"
     return f"{type(exc).__name__}: {exc}"
 
 
 def compile_template(env: SandboxedEnvironment, source: str, path: Path, first_line: int) -> jinja2.Template:
     """Compile a clause body; syntax errors name the clause file and its line."""
     try:
-        code = env.compile(source, name=path.name, filename=str(path))
+        ast = env.parse(source, name=path.name, filename=str(path))
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{path}:{first_line + (exc.lineno or 1) - 1}: {describe(exc)}") from None
+    for line, reason in violations(ast):
+        raise RenderError(f"{path}:{first_line + line - 1}: {reason}")
+    code = env.compile(ast, name=path.name, filename=str(path))
     return env.template_class.from_code(env, code, env.make_globals(None))
 
 
@@ -185,8 +199,14 @@ def evaluate_condition(
         compiled = env.compile_expression(expression, undefined_to_none=False)
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{path}: when: cannot read the condition {expression!r}: {exc.message}") from None
+    for _, reason in violations(env.parse(f"{{{{ {expression} }}}}")):
+        raise RenderError(f"{path}: when: {reason} in {expression!r}")
     try:
         result = compiled(**context)
+    except jinja2.UndefinedError as exc:
+        if isinstance(env, DraftSandbox) and not isinstance(exc, jinja2.exceptions.SecurityError):
+            return False  # a draft leaves out a clause whose condition needs a missing fact
+        raise RenderError(f"{path}: when: {describe(exc)} in {expression!r}") from None
     except Exception as exc:
         raise RenderError(f"{path}: when: {describe(exc)} in {expression!r}") from None
     if isinstance(result, jinja2.Undefined):
