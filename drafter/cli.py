@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from drafter import __version__
+from drafter.cli_review import review
 from drafter.errors import DrafterError
 
 EXIT_BAD_INPUT = 2
@@ -63,8 +64,14 @@ def main() -> None:
               "uses (instead of the library's templates/<kind>/reference.docx).")
 @click.option("--draft", is_flag=True,
               help="Missing facts become highlighted [bracketed prompts] instead of errors.")
+@click.option("--schedule", is_flag=True,
+              help="Also write <output>-schedule.csv: each deadline, its paragraph, actor and due date.")
+@click.option("--pdf", is_flag=True,
+              help="Also convert to PDF with LibreOffice and check the page count against the "
+              "solicitation profile's page limit (narratives).")
 def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, force: bool,
-          library_dirs: tuple[Path, ...], reference_doc: Path | None, draft: bool) -> None:
+          library_dirs: tuple[Path, ...], reference_doc: Path | None, draft: bool,
+          schedule: bool, pdf: bool) -> None:
     """Draft the document each INPUTS file describes.
 
     Library folders stack: the built-in clauses, then the input file's `library:` folder,
@@ -75,6 +82,8 @@ def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, f
       drafter build examples/riverton.yaml -o riverton-directive.docx
       drafter build examples/*.yaml --out-dir build --force
       drafter build city.yaml --library my-clauses --reference-doc letterhead.docx --draft
+      drafter build examples/fairhaven.yaml -o fairhaven.docx --schedule
+      drafter build examples/millbrook-chp.yaml -o millbrook.docx --pdf
     """
     from drafter.build import build as build_one
     from drafter.library import load_library
@@ -92,15 +101,32 @@ def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, f
         try:
             result = build_one(source, output, out_dir=out_dir, force=force, library=library,
                                library_dirs=list(library_dirs), reference_doc=reference_doc,
-                               draft=draft)
+                               draft=draft, schedule=schedule, pdf=pdf)
         except DrafterError as exc:
             for line in exc.lines():
                 click.echo(line, err=True)
             failed = True
             continue
         click.echo(f"wrote {result.output}")
+        _report_extras(result)
     if failed:
         raise click.exceptions.Exit(EXIT_BAD_INPUT)
+
+
+def _report_extras(result: "BuildResult") -> None:  # noqa: F821 - imported lazily
+    """The profile, section sizes against limits, schedule and page count of one build."""
+    if result.profile:
+        click.echo(f"  profile {result.profile}")
+    for measure in result.measures:
+        click.echo(f"  {measure.section}: {measure.amount} of {measure.limit} {measure.unit}")
+    if result.schedule is not None:
+        click.echo(f"wrote {result.schedule} ({result.schedule_rows} deadlines)")
+    if result.pdf is not None:
+        pages = result.pages
+        if hasattr(pages, "limit"):
+            click.echo(f"wrote {result.pdf} ({pages.amount} pages, limit {pages.limit})")
+        else:
+            click.echo(f"wrote {result.pdf} ({pages} pages; the profile sets no page limit)")
 
 
 @main.command()
@@ -208,16 +234,7 @@ def library_show(clause_id: str, library_dirs: tuple[Path, ...]) -> None:
     click.echo(clause.path.read_text(encoding="utf-8"), nl=False)
 
 
-def _register_optional_commands() -> None:
-    """Commands that live in their own modules."""
-    try:
-        from drafter.cli_review import review
-    except ImportError:  # pragma: no cover - while the review module is being written
-        return
-    main.add_command(review)
-
-
-_register_optional_commands()
+main.add_command(review)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,8 +11,6 @@ from pathlib import Path
 import click
 
 from drafter.errors import DrafterError
-from drafter.review import review_file
-from drafter.review.report import exit_code, format_text, to_json
 
 
 @click.command("review")
@@ -27,8 +25,11 @@ from drafter.review.report import exit_code, format_text, to_json
               metavar="OUT.docx", help="Also write a copy with each finding as a Word comment.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "note", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding at or above this severity exists.")
+@click.option("--library", "library_dirs", multiple=True, envvar="DRAFTER_LIBRARY",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Library folder(s) whose clause versions count as current (also DRAFTER_LIBRARY).")
 def review(file: Path, kind: str | None, profile: str | None, fmt: str, annotate_out: Path | None,
-           fail_on: str) -> None:
+           fail_on: str, library_dirs: tuple[Path, ...]) -> None:
     """Proofread and assess a directive or grant narrative .docx (ours or anyone's).
 
     Reports unfilled blanks, defined-term problems, broken cross-references, numbering gaps,
@@ -41,8 +42,15 @@ def review(file: Path, kind: str | None, profile: str | None, fmt: str, annotate
       drafter review app.docx --kind narrative --profile cpd-2024 --format json
       drafter review decree.docx --annotate decree-reviewed.docx --fail-on warning
     """
+    # Imported here: review pulls in textstat and its dictionaries, which `drafter build`
+    # does not need at start-up.
+    from drafter.library import load_library
+    from drafter.review import review_file
+    from drafter.review.report import exit_code, format_text, to_json
+
     try:
-        report = review_file(file, kind=kind, profile=profile)
+        versions = {c.id: c.version for c in load_library(list(library_dirs)).clauses.values()}
+        report = review_file(file, kind=kind, profile=profile, library_versions=versions)
         if annotate_out is not None:
             from drafter.review.annotate import annotate
 

@@ -188,3 +188,10 @@ def test_non_editable_install_builds_from_any_directory(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert zipfile.is_zipfile(out)
+    # review's data files (elements, jargon) ship too
+    reviewed = subprocess.run(
+        [str(venv / "bin" / "drafter"), "review", str(out), "--format", "json"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert reviewed.returncode == 0, reviewed.stderr
+    assert json.loads(reviewed.stdout)["summary"]["error"] == 0
