@@ -6,13 +6,17 @@ so the CLI stays a thin layer that parses options and prints.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from drafter.compose import Composition, compose
 from drafter.errors import OutputError
+from drafter.inputs import Inputs
 from drafter.library import Library, load_library
+from drafter.profiles import LoadedProfile
+from drafter.limits import Measure
 from drafter.loader import load_inputs
 
 
@@ -23,6 +27,15 @@ class BuildResult:
     source: Path
     output: Path
     composition: Composition
+    profile: str | None = None
+    """Narratives: the solicitation profile id the build followed."""
+    measures: tuple[Measure, ...] = ()
+    """Narratives: each limited section's size against its limit."""
+    schedule: Path | None = None
+    schedule_rows: int = 0
+    pdf: Path | None = None
+    pages: Measure | int | None = None
+    """With --pdf: the page count (a Measure when the profile sets a page limit)."""
 
 
 def default_output(source: Path, kind: str, out_dir: Path | None = None) -> Path:
@@ -41,6 +54,8 @@ def build(
     library_dirs: Sequence[Path] = (),
     reference_doc: Path | None = None,
     draft: bool = False,
+    schedule: bool = False,
+    pdf: bool = False,
 ) -> BuildResult:
     """Draft the document `source` describes and save it atomically.
 
@@ -50,6 +65,8 @@ def build(
     given, is that stack already loaded for inputs without a `library:` key (a batch loads
     it once). `reference_doc` replaces the library's reference document for this kind.
     `draft` renders missing facts as highlighted prompts instead of failing.
+    A narrative follows its solicitation profile and fails when a section is over its
+    limit; `schedule` writes <stem>-schedule.csv; `pdf` writes <stem>.pdf and counts pages.
     """
     from drafter.docx.write import write_docx  # python-docx import is the slow part of start-up
 
@@ -63,6 +80,41 @@ def build(
     else:
         lib = library if library is not None else load_library(list(library_dirs))
     reference = reference_doc if reference_doc is not None else lib.reference(kind)
-    composition = compose(inputs, lib, draft=draft)
+    loaded = None
+    measures: list[Measure] = []
+    if kind == "narrative":
+        from drafter.narrative import compose_narrative
+
+        composition, loaded, measures = compose_narrative(inputs, lib, draft=draft)
+    else:
+        composition = compose(inputs, lib, draft=draft)
     write_docx(composition.document, target, reference, force=force)
-    return BuildResult(source, target, composition)
+    return _extras(
+        BuildResult(source, target, composition, loaded.id if loaded else None, tuple(measures)),
+        inputs, loaded, schedule=schedule, pdf=pdf,
+    )
+
+
+def _extras(result: BuildResult, inputs: Inputs, loaded: LoadedProfile | None, *,
+            schedule: bool, pdf: bool) -> BuildResult:
+    """--schedule and --pdf: files beside the document, made after it is written.
+
+    A page count over the profile's limit fails the build (LimitError) after the .docx and
+    .pdf are written, so the person can see where to cut.
+    """
+    if schedule:
+        from drafter.schedule import write_schedule
+
+        effective = inputs.decree.effective_date if inputs.decree else None
+        path, rows = write_schedule(result.composition, effective, inputs.agency.short_name, result.output)
+        result = dataclasses.replace(result, schedule=path, schedule_rows=len(rows))
+    if pdf:
+        from drafter.limits import check_pages
+        from drafter.pdf import to_pdf
+
+        pdf_path, pages = to_pdf(result.output)
+        result = dataclasses.replace(result, pdf=pdf_path, pages=pages)
+        if loaded is not None:
+            measure = check_pages(pages, loaded, str(pdf_path))
+            result = dataclasses.replace(result, pages=measure or pages)
+    return result

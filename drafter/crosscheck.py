@@ -149,7 +149,8 @@ def _chp_rules(inputs: Inputs) -> list[Finding]:
                 (("grant", "positions", index, "entry_salary"),
                  f"the federal share per position is ${cost.federal_per_position:,.2f} over "
                  f"{grant.funded_years} years, ${over:,.2f} above CHP's ${CHP_FEDERAL_CAP_PER_POSITION:,} cap; "
-                 "raise the local match or lower the salary requested")
+                 f"raise the local match (at least {_match_that_fits(cost.cost_per_position)}% fits) "
+                 "or lower the salary requested")
             )
         if position.sro:
             if position.sro_time_percent is None:
@@ -203,3 +204,14 @@ def _project_rules(inputs: Inputs) -> list[Finding]:
                  f"month {step.end_month} is after the project ends (project_months: {grant.project_months})")
             )
     return found
+
+
+def _match_that_fits(cost_per_position: "Decimal") -> "Decimal":
+    """The smallest whole-percent local match that keeps one position under the federal cap."""
+    import math
+    from decimal import Decimal
+
+    if cost_per_position <= 0:
+        return Decimal(0)
+    federal_max = Decimal(CHP_FEDERAL_CAP_PER_POSITION) / cost_per_position * 100
+    return Decimal(max(0, math.ceil(100 - federal_max)))

@@ -221,6 +221,24 @@ class Meta:
     """Number of the first level-1 heading (printed as a Roman numeral)."""
     numbered_headings: bool = True
     """Directives number headings I., A.; narratives follow the solicitation's own headings."""
+    page_format: "PageFormat | None" = None
+    """A solicitation's formatting rules (narratives); None keeps the reference document's."""
+
+
+@dataclass(frozen=True)
+class PageFormat:
+    """Formatting a solicitation requires (font, size, spacing, margins, page numbers).
+
+    Carried on Meta so the writer can apply it over the reference document's styles; every
+    field None means "as the reference document has it".
+    """
+
+    font: str | None = None
+    size_pt: float | None = None
+    line_spacing: float | None = None
+    """1.0 single, 2.0 double."""
+    margins_in: float | None = None
+    page_numbers: bool | None = None
 
 
 @dataclass(frozen=True)
