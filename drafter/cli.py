@@ -234,6 +234,78 @@ def library_show(clause_id: str, library_dirs: tuple[Path, ...]) -> None:
     click.echo(clause.path.read_text(encoding="utf-8"), nl=False)
 
 
+@library.command("export")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Copy into a folder that already holds files.")
+def library_export(folder: Path, force: bool) -> None:
+    """Copy the built-in clauses, outlines, profiles and reference documents into FOLDER,
+    with a README for legal staff; then build with --library FOLDER.
+
+    \b
+    Example:
+      drafter library export our-clauses
+      drafter build city.yaml --library our-clauses
+    """
+    from drafter.export import export_library
+
+    try:
+        result = export_library(folder, force=force)
+    except DrafterError as exc:
+        raise fail(exc)
+    click.echo(f"wrote {result.files} files to {result.folder} (see {result.folder / 'README.md'})")
+
+
+@library.command("check")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--update-lock", is_flag=True,
+              help="Record new clause versions in clauses/library.lock.")
+def library_check(folder: Path | None, update_lock: bool) -> None:
+    """Lint a clause library (FOLDER laid over the built-in one, or the built-in one):
+    one line per problem, FILE:LINE: error|warning: message. Exit 1 on errors.
+
+    \b
+    Example:
+      drafter library check our-clauses
+      drafter library check our-clauses --update-lock
+    """
+    from drafter.lint import check_library
+
+    try:
+        result = check_library(folder, update_lock=update_lock)
+    except DrafterError as exc:
+        raise fail(exc)
+    for finding in result.findings:
+        click.echo(str(finding))
+    warnings = len(result.findings) - result.errors
+    click.echo(f"{result.clauses} clauses checked: {result.errors} errors, {warnings} warnings", err=True)
+    if result.lock_written is not None:
+        click.echo(f"wrote {result.lock_written}", err=True)
+    if result.errors:
+        raise click.exceptions.Exit(1)
+
+
+@main.command()
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace files init wrote before.")
+def init(folder: Path, force: bool) -> None:
+    """Start a new jurisdiction in FOLDER (default: here): a commented jurisdiction.yaml
+    with every field explained, its JSON Schema, and .vscode/settings.json so editors
+    check and complete it.
+
+    \b
+    Example:
+      drafter init springfield && drafter validate springfield/jurisdiction.yaml
+    """
+    from drafter.starter import init_folder
+
+    try:
+        result = init_folder(folder, force=force)
+    except DrafterError as exc:
+        raise fail(exc)
+    for path in result.files:
+        click.echo(f"wrote {path}")
+
+
 main.add_command(review)
 
 

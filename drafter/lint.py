@@ -1,0 +1,379 @@
+"""`drafter library check [DIR]`: find what a clause edit broke before a build does.
+
+Legal staff edit clause files by hand; the build stops at the first problem and only for
+the clauses one input selects. The linter reads every file on its own (one broken file does
+not hide the others) and reports, each at its file and line: front-matter errors, Jinja
+syntax errors, constructs the sandbox refuses, values the input schema does not have,
+`ref()` to unknown ids and `term()` to undefined terms, two files with one id, clauses no
+outline reaches, `when` conditions that do not compile, and wording changed without a
+version bump (against `library.lock`: id → version → sha256 of the body).
+
+With DIR, DIR is laid over the built-in library and only DIR's files are reported; without
+it the built-in library itself is checked (its lock is `clauses/library.lock`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+import jinja2
+from jinja2 import meta, nodes
+from pydantic import BaseModel
+
+from drafter.errors import LibraryError
+from drafter.inputs import Inputs
+from drafter.library import Clause, Library, Outline, OutlineSection, _load_outline, _load_terms, builtin_dirs, parse_clause
+from drafter.render import make_environment
+from drafter.sandbox import violations
+from drafter.starter import _model
+
+LOCK_NAME = "library.lock"
+
+CONTEXT_NAMES = frozenset(
+    {"modal", "area", "areas", "immigrant_communities", "limited_english", "languages", "partner",
+     "ref", "term", "days", "loop",
+     # added for narratives by drafter.narrative.narrative_context
+     "budget", "budget_table", "primary_problem", "applicant_name", "community_applicant"}
+)
+"""Names clauses see besides the input sections (compose.build_context, bind_functions)."""
+
+Severity = Literal["error", "warning"]
+_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, at a file and line."""
+
+    severity: Severity
+    file: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass
+class CheckResult:
+    """Every finding, and the lock file written (with --update-lock)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    lock_written: Path | None = None
+    clauses: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+
+def body_hash(body: str) -> str:
+    """The fingerprint of a clause's wording; trailing spaces and line endings do not count."""
+    lines = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
+    return hashlib.sha256("\n".join(lines).strip("\n").encode("utf-8")).hexdigest()
+
+
+def _from_error(exc: LibraryError, path: Path) -> Finding:
+    match = _LOCATED.match(str(exc))
+    if match and Path(match["file"]) == path:
+        return Finding("error", path, int(match["line"]), match["message"])
+    return Finding("error", path, None, str(exc).removeprefix(f"{path}: "))
+
+
+def _clause_files(folder: Path) -> Iterator[Path]:
+    """The files load_library reads as clauses (same rules)."""
+    for path in sorted(folder.rglob("*.md")):
+        rel = path.relative_to(folder).parts
+        if not any(p.startswith("_") for p in rel) and path.name.lower() != "readme.md":
+            yield path
+
+
+class Linter:
+    """One check run: the layered library it rebuilds file by file, and the findings."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.result = CheckResult()
+        self.library = Library()
+        self.mine: set[Path] = set()
+        self.env = make_environment()
+        clauses, templates = builtin_dirs()
+        self._layer(clauses, templates, report=folder is None)
+        if folder is not None:
+            layout = (folder / "clauses").is_dir() or (folder / "templates").is_dir()
+            self.clauses_dir = folder / "clauses" if layout else folder
+            self._layer(self.clauses_dir, folder / "templates" if layout else None, report=True)
+        else:
+            self.clauses_dir = clauses
+
+    def add(self, severity: Severity, file: Path, line: int | None, message: str) -> None:
+        self.result.findings.append(Finding(severity, file, line, message))
+
+    # ------------------------------------------------------------------ loading
+
+    def _layer(self, clauses_dir: Path, templates_dir: Path | None, report: bool) -> None:
+        seen: dict[str, Path] = {}
+        if clauses_dir.is_dir():
+            for path in _clause_files(clauses_dir):
+                try:
+                    clause = parse_clause(path)
+                except LibraryError as exc:
+                    if report:
+                        self.result.findings.append(_from_error(exc, path))
+                    continue
+                if clause.id in seen and report:
+                    self.add("error", path, 2, f"id '{clause.id}' is also used by {seen[clause.id]}; "
+                                               "one of them is silently ignored")
+                seen[clause.id] = path
+                self.library.clauses[clause.id] = clause
+                if report:
+                    self.mine.add(path)
+            terms = clauses_dir / "_terms.yaml"
+            if terms.is_file():
+                try:
+                    self.library.terms.update(_load_terms(terms))
+                except LibraryError as exc:
+                    if report:
+                        self.result.findings.append(_from_error(exc, terms))
+        if templates_dir is not None and templates_dir.is_dir():
+            for path in sorted(templates_dir.glob("*/outline.yaml")):
+                try:
+                    outline = _load_outline(path)
+                except LibraryError as exc:
+                    if report:
+                        self.result.findings.append(_from_error(exc, path))
+                    continue
+                self.library.outlines[outline.kind] = (outline, path)
+                if report:
+                    self.mine.add(path)
+            profiles = templates_dir / "narrative" / "profiles"
+            if profiles.is_dir() and hasattr(self.library, "profile_dirs"):
+                self.library.profile_dirs.append(profiles)
+
+    # ------------------------------------------------------------------ checks
+
+    def run(self, update_lock: bool = False) -> CheckResult:
+        mine = [c for c in self.library.clauses.values() if c.path in self.mine]
+        self.result.clauses = len(mine)
+        for clause in mine:
+            self.check_clause(clause)
+        self.check_outlines()
+        self.check_reach(mine)
+        self.check_lock(mine, update_lock)
+        self.result.findings.sort(key=lambda f: (str(f.file), f.line or 0))
+        return self.result
+
+    def check_clause(self, clause: Clause) -> None:
+        path, first = clause.path, clause.body_line
+        try:
+            ast = self.env.parse(clause.body)
+        except jinja2.TemplateSyntaxError as exc:
+            self.add("error", path, first + (exc.lineno or 1) - 1, f"template syntax: {exc.message}")
+            return
+        for line, reason in violations(ast):
+            self.add("error", path, first + line - 1, reason)
+        self.check_names(ast, path, first)
+        for call in ast.find_all(nodes.Call):
+            if not (isinstance(call.node, nodes.Name) and call.args and isinstance(call.args[0], nodes.Const)):
+                continue
+            value, line = call.args[0].value, first + call.lineno - 1
+            if call.node.name == "ref" and value not in self.library.clauses:
+                self.add("error", path, line, f"ref('{value}'): no clause has that id")
+            if call.node.name == "term" and value not in self.library.terms:
+                self.add("error", path, line, f"term('{value}'): not defined in clauses/_terms.yaml")
+        if clause.meta.when:
+            self.check_when(clause)
+
+    def check_when(self, clause: Clause) -> None:
+        expression = clause.meta.when or ""
+        line = _key_line(clause.path, "when")
+        try:
+            ast = self.env.parse(f"{{{{ {expression} }}}}")
+            self.env.compile_expression(expression)
+        except jinja2.TemplateSyntaxError as exc:
+            self.add("error", clause.path, line, f"when: cannot read the condition {expression!r}: {exc.message}")
+            return
+        for _, reason in violations(ast):
+            self.add("error", clause.path, line, f"when: {reason}")
+        self.check_names(ast, clause.path, line, fixed_line=True)
+
+    def check_names(self, ast: nodes.Template, path: Path, first: int, fixed_line: bool = False) -> None:
+        """Top-level names the context lacks, and attribute chains the input models lack."""
+        known = set(Inputs.model_fields) | CONTEXT_NAMES | set(self.env.globals)
+        # names the clause sets itself ({% set %}, loops, macros) — even in one branch only
+        known |= {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        for name in sorted(meta.find_undeclared_variables(ast) - known):
+            line = next((n.lineno for n in ast.find_all(nodes.Name) if n.name == name), 1)
+            self.add("error", path, first if fixed_line else first + line - 1,
+                     f"'{name}' is not a value of the input file (see 'drafter schema')")
+        self._walk(ast, {}, path, first, fixed_line)
+
+    def _walk(self, node: nodes.Node, scope: dict[str, Any], path: Path, first: int, fixed: bool) -> None:
+        if isinstance(node, nodes.For):
+            self._walk(node.iter, scope, path, first, fixed)
+            inner = dict(scope)
+            item = _item_type(self._type(node.iter, scope))
+            for target in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
+                inner[target.name] = item if isinstance(node.target, nodes.Name) else None
+            for child in [*node.body, *node.else_]:
+                self._walk(child, inner, path, first, fixed)
+            return
+        if isinstance(node, nodes.Getattr):
+            owner = self._type(node.node, scope)
+            if isinstance(owner, type) and issubclass(owner, BaseModel):
+                if node.attr not in owner.model_fields and not hasattr(owner, node.attr):
+                    fields = ", ".join(owner.model_fields)
+                    self.add("error", path, first if fixed else first + node.lineno - 1,
+                             f"'{_dotted(node)}': {owner.__name__} has no field '{node.attr}' (it has: {fields})")
+        for child in node.iter_child_nodes():
+            self._walk(child, scope, path, first, fixed)
+
+    def _type(self, node: nodes.Node, scope: dict[str, Any]) -> Any:
+        """The input model (or list annotation) an expression stands for, when known."""
+        if isinstance(node, nodes.Name):
+            if node.name in scope:
+                return scope[node.name]
+            info = Inputs.model_fields.get(node.name)
+            return _field_type(info.annotation) if info else None
+        if isinstance(node, nodes.Getattr):
+            owner = self._type(node.node, scope)
+            if isinstance(owner, type) and issubclass(owner, BaseModel):
+                info = owner.model_fields.get(node.attr)
+                return _field_type(info.annotation) if info else None
+        return None
+
+    def check_outlines(self) -> None:
+        for outline, path in self.library.outlines.values():
+            if path not in self.mine:
+                continue
+            for section in _sections(outline.sections):
+                for clause_id in section.clauses:
+                    if clause_id not in self.library.clauses:
+                        self.add("error", path, _text_line(path, clause_id),
+                                 f"section '{section.heading}' names unknown clause '{clause_id}'")
+
+    def check_reach(self, mine: list[Clause]) -> None:
+        reached: set[tuple[str, str]] = set()
+        for kind, outline in self._outlines():
+            for section in _sections(outline.sections):
+                for clause in self.library.clauses.values():
+                    if clause.id in section.clauses or set(section.topics) & set(clause.meta.topics):
+                        reached.add((kind, clause.id))
+        for clause in mine:
+            if not any((kind, clause.id) in reached for kind in clause.meta.kinds):
+                self.add("warning", clause.path, 2, f"no outline reaches '{clause.id}': name it in a "
+                         "templates/<kind>/outline.yaml section, or give it a topic one lists")
+
+    def _outlines(self) -> Iterator[tuple[str, Outline]]:
+        for kind, (outline, _) in self.library.outlines.items():
+            yield kind, outline
+        try:  # narrative outlines come from solicitation profiles, when that module exists
+            from drafter.profiles import load_profiles
+
+            for loaded in load_profiles(self.library).values():
+                yield "narrative", loaded.profile.outline()
+        except Exception:  # noqa: BLE001 - a broken profile is reported by the build, not here
+            return
+
+    # ------------------------------------------------------------------ versions
+
+    def lock_path(self) -> Path:
+        return self.clauses_dir / LOCK_NAME
+
+    def check_lock(self, mine: list[Clause], update: bool) -> None:
+        path = self.lock_path()
+        lock: dict[str, dict[str, str]] = {}
+        if path.is_file():
+            try:
+                lock = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError as exc:
+                self.add("error", path, None, f"cannot read the lock file: {exc}")
+                return
+        changed = False
+        for clause in mine:
+            versions = lock.setdefault(clause.id, {})
+            digest, key = body_hash(clause.body), str(clause.version)
+            if key in versions and versions[key] != digest:
+                self.add("error", clause.path, _key_line(clause.path, "version"),
+                         f"the wording changed but version is still {clause.version}: add 1 to "
+                         f"version (then run 'drafter library check --update-lock')")
+            elif key not in versions:
+                older = [int(v) for v in versions if int(v) > clause.version]
+                if older:
+                    self.add("warning", clause.path, _key_line(clause.path, "version"),
+                             f"version {clause.version} is lower than version {max(older)} in {path.name}")
+                elif versions and not update:
+                    self.add("warning", clause.path, _key_line(clause.path, "version"),
+                             f"version {clause.version} is not in {path.name} yet (run --update-lock)")
+                if update:
+                    versions[key] = digest
+                    changed = True
+        if update and (changed or not path.is_file()):
+            ordered = {cid: dict(sorted(v.items(), key=lambda kv: int(kv[0]))) for cid, v in sorted(lock.items()) if v}
+            path.write_text(json.dumps(ordered, indent=1) + "\n", encoding="utf-8")
+            self.result.lock_written = path
+
+
+def check_library(folder: Path | None = None, update_lock: bool = False) -> CheckResult:
+    """Lint `folder` laid over the built-in library (or the built-in library itself)."""
+    if folder is not None and not folder.is_dir():
+        raise LibraryError(f"{folder}: library folder not found")
+    return Linter(folder).run(update_lock)
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _sections(sections: list[OutlineSection]) -> Iterator[OutlineSection]:
+    for section in sections:
+        yield section
+        yield from _sections(section.subsections)
+
+
+def _field_type(annotation: Any) -> Any:
+    model = _model(annotation)
+    if model is None:
+        return None
+    return list[model] if _is_list_annotation(annotation) else model  # type: ignore[valid-type]
+
+
+def _is_list_annotation(annotation: Any) -> bool:
+    from drafter.starter import _is_list
+
+    return _is_list(annotation)
+
+
+def _item_type(kind: Any) -> Any:
+    if typing.get_origin(kind) is list:
+        return typing.get_args(kind)[0]
+    return None
+
+
+def _dotted(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Getattr):
+        return f"{_dotted(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Name):
+        return node.name
+    return "…"
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The front-matter line of `key:` (1 when absent)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _text_line(path: Path, text: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    return 1
