@@ -1,0 +1,64 @@
+"""The deadline schedule: each days() deadline, its paragraph, sentence, actor and due date."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from drafter.build import build
+from drafter.compose import compose
+from drafter.library import load_library
+from drafter.loader import load_inputs
+from drafter.schedule import ScheduleError, actor_of, schedule_rows, sentence_with
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_rows_from_the_minimal_decree() -> None:
+    composition = compose(load_inputs(DATA / "minimal.yaml"), load_library([DATA / "minilib"], builtin=False))
+    rows = schedule_rows(composition, dt.date(2026, 1, 15), "TPD")
+    assert [r.values() for r in rows] == [(
+        "215", "alpha.partners",
+        "TPD shall work with Eastside Tenants Union within 90 days of the Effective Date.",
+        "TPD", "90", "2026-04-15",
+    )]
+
+
+def test_csv_beside_the_document_with_dates_from_the_effective_date(tmp_path: Path) -> None:
+    out = tmp_path / "testville.docx"
+    result = build(DATA / "minimal.yaml", out, library=load_library([DATA / "minilib"], builtin=False),
+                   schedule=True)
+    assert result.schedule == tmp_path / "testville-schedule.csv"
+    with result.schedule.open(newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == ["paragraph", "clause id", "obligation", "actor", "days", "due date"]
+    assert table[1][4:] == ["90", "2026-04-15"]
+
+
+def test_every_deadline_of_a_real_directive_gets_a_row() -> None:
+    source = ROOT / "examples" / "fairhaven.yaml"
+    inputs = load_inputs(source)
+    composition = compose(inputs, load_library())
+    rows = schedule_rows(composition, inputs.decree.effective_date, inputs.agency.short_name)
+    assert sorted(r.days for r in rows) == sorted(d.days for d in composition.deadlines)
+    for row in rows:
+        assert f"within {row.days} days of the Effective Date" in row.obligation
+        assert row.due == inputs.decree.effective_date + dt.timedelta(days=row.days)
+        assert row.paragraph.isdigit() or row.paragraph[:1].isdigit()
+
+
+def test_sentence_and_actor() -> None:
+    text = "The City will fund it. The Monitor shall review the plan within 30 days of the Effective Date. Then more."
+    sentence = sentence_with(text, text.index("within"))
+    assert sentence == "The Monitor shall review the plan within 30 days of the Effective Date."
+    assert actor_of(sentence, "RPD") == "The Monitor"
+    assert actor_of("Within 30 days, reports are due.", "RPD") == "RPD"
+
+
+def test_a_narrative_has_no_effective_date_to_count_from(tmp_path: Path) -> None:
+    with pytest.raises(ScheduleError, match="decree.effective_date"):
+        build(ROOT / "examples" / "millbrook-chp.yaml", tmp_path / "m.docx", schedule=True)
