@@ -22,3 +22,13 @@ def test_narrative_10382c_items() -> None:
     found = {f.location.quote for f in elements.check(d, "narrative") if f.check == "grant.10382c-missing"}
     assert "§ 10382(c)(1)" not in found and "§ 10382(c)(7)" not in found
     assert "§ 10382(c)(11)" in found and len(found) == 9
+
+
+def test_area_word_is_the_agencys_own() -> None:
+    """District, precinct, sector, area or beat: plans and committees count whatever the area is called."""
+    for word in ("district", "precinct", "sector", "area", "beat"):
+        d = decree(f"Each commander will write a {word} plan with residents.",
+                   f"The Office will help residents form a {word} committee in each {word}.")
+        covered = elements.coverage(d, "directive")["covered"]
+        assert "District plans built with residents" in covered, word
+        assert "District or precinct committees" in covered, word
