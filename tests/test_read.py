@@ -144,7 +144,7 @@ def test_entities_are_not_resolved(tmp_path: Path) -> None:
 
 
 def test_too_many_entries_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import drafter.docx.read as read_mod
+    import drafter.docx.read_package as read_mod
 
     monkeypatch.setattr(read_mod, "MAX_ENTRIES", 5)
     with zipfile.ZipFile(tmp_path / "many.docx", "w") as z:
@@ -155,7 +155,7 @@ def test_too_many_entries_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_absurd_uncompressed_size_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import drafter.docx.read as read_mod
+    import drafter.docx.read_package as read_mod
 
     monkeypatch.setattr(read_mod, "MAX_TOTAL_BYTES", 1024 * 1024)
     with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
