@@ -75,6 +75,7 @@ def build(
     target = output if output is not None else default_output(source, kind, out_dir)
     if target.exists() and not force:
         raise OutputError(f"{target}: already exists (use --force to replace it)")
+    _check_extras_possible(source, inputs, schedule=schedule, pdf=pdf)
     if inputs.library is not None:
         lib = load_library([source.parent / inputs.library, *library_dirs])
     else:
@@ -93,6 +94,23 @@ def build(
         BuildResult(source, target, composition, loaded.id if loaded else None, tuple(measures)),
         inputs, loaded, schedule=schedule, pdf=pdf,
     )
+
+
+def _check_extras_possible(source: Path, inputs: Inputs, *, schedule: bool, pdf: bool) -> None:
+    """Refuse --schedule or --pdf before anything is written when they cannot succeed, so a
+    failed build leaves no partial output."""
+    if schedule and inputs.decree is None:
+        raise OutputError(
+            f"{source}: --schedule counts deadlines from decree.effective_date, and this input has no decree"
+        )
+    if pdf:
+        from drafter.pdf import PdfError, find_soffice
+
+        if find_soffice() is None:
+            raise PdfError(
+                f"{source}: --pdf needs LibreOffice (soffice), which is not installed; "
+                "build without --pdf, or install LibreOffice"
+            )
 
 
 def _extras(result: BuildResult, inputs: Inputs, loaded: LoadedProfile | None, *,

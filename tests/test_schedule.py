@@ -10,6 +10,7 @@ import pytest
 
 from drafter.build import build
 from drafter.compose import compose
+from drafter.errors import DrafterError
 from drafter.library import load_library
 from drafter.loader import load_inputs
 from drafter.schedule import ScheduleError, actor_of, schedule_rows, sentence_with
@@ -60,5 +61,13 @@ def test_sentence_and_actor() -> None:
 
 
 def test_a_narrative_has_no_effective_date_to_count_from(tmp_path: Path) -> None:
-    with pytest.raises(ScheduleError, match="decree.effective_date"):
+    with pytest.raises(DrafterError, match="decree.effective_date"):
         build(ROOT / "examples" / "millbrook-chp.yaml", tmp_path / "m.docx", schedule=True)
+    assert list(tmp_path.iterdir()) == []  # refused before anything was written
+
+
+def test_pdf_without_libreoffice_is_refused_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "no-such-soffice"))
+    with pytest.raises(DrafterError, match="--pdf needs LibreOffice"):
+        build(ROOT / "examples" / "millbrook-chp.yaml", tmp_path / "m.docx", pdf=True)
+    assert list(tmp_path.iterdir()) == []
