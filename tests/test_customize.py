@@ -265,3 +265,14 @@ def test_when_expression_is_sandboxed_too(tmp_path: Path, lib: Path) -> None:
     result, out = build(tmp_path, "--library", str(lib))
     assert result.exit_code == 2 and "when: the attribute '.__class__' is not allowed" in result.output
     assert not out.exists()
+
+
+def test_draft_leaves_out_a_clause_whose_condition_needs_a_missing_fact(tmp_path: Path, lib: Path) -> None:
+    clause(lib, "big", "custom.big", "The large body meets weekly.", extra="when: community_body.members > 9\n")
+    clause(lib, "named", "custom.named", "Reports go to the {{ community_body.name }}.")
+    strict, out = build(tmp_path, "--library", str(lib))
+    assert strict.exit_code == 2 and "big.md: when: undefined value" in strict.output
+    result, out = build(tmp_path, "--library", str(lib), "--draft")
+    assert result.exit_code == 0, result.output
+    assert "meets weekly" not in text_of(out)
+    assert "[community_body.name]" in highlighted(out)
