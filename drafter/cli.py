@@ -9,12 +9,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from drafter import __version__
 from drafter.cli_review import review
 from drafter.errors import DrafterError
+
+if TYPE_CHECKING:  # build pulls in python-docx; the CLI imports it only when building
+    from drafter.build import BuildResult
 
 EXIT_BAD_INPUT = 2
 
@@ -113,7 +117,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, f
         raise click.exceptions.Exit(EXIT_BAD_INPUT)
 
 
-def _report_extras(result: "BuildResult") -> None:  # noqa: F821 - imported lazily
+def _report_extras(result: BuildResult) -> None:
     """The profile, section sizes against limits, schedule and page count of one build."""
     if result.profile:
         click.echo(f"  profile {result.profile}")

@@ -6,6 +6,7 @@ can point at its line just like a field error.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Union
 
 from drafter.dates import decree_term_days
@@ -206,10 +207,9 @@ def _project_rules(inputs: Inputs) -> list[Finding]:
     return found
 
 
-def _match_that_fits(cost_per_position: "Decimal") -> "Decimal":
+def _match_that_fits(cost_per_position: Decimal) -> Decimal:
     """The smallest whole-percent local match that keeps one position under the federal cap."""
     import math
-    from decimal import Decimal
 
     if cost_per_position <= 0:
         return Decimal(0)

@@ -10,7 +10,7 @@ from drafter.compose import compose
 from drafter.errors import RenderError
 from drafter.library import load_library
 from drafter.loader import load_inputs
-from drafter.model import Caption, ClauseBlock, CrossRef, Heading, Paragraph, iter_paragraphs
+from drafter.model import Caption, ClauseBlock, CrossRef, Heading, iter_paragraphs
 
 DATA = Path(__file__).parent / "data"
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from lxml import etree
 
 from drafter.compose import compose
 from drafter.library import load_library

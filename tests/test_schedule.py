@@ -13,7 +13,7 @@ from drafter.compose import compose
 from drafter.errors import DrafterError
 from drafter.library import load_library
 from drafter.loader import load_inputs
-from drafter.schedule import ScheduleError, actor_of, schedule_rows, sentence_with
+from drafter.schedule import actor_of, schedule_rows, sentence_with
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
