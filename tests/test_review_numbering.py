@@ -23,3 +23,14 @@ def test_typed_lists_may_restart_without_decree_numbering_and_headings_checked()
     assert ("numbering.gap", "warning", "3") in got
     assert any(f.check == "numbering.gap" and "Section I to Section III" in f.message for f in sequence.check(d))
     assert len(got) == 2
+
+
+def test_list_items_run_together_in_one_paragraph() -> None:
+    from review_helpers import decree
+
+    d = decree("The City will revise these policies:",
+               "Language Access;1. Community Partnerships; and1. Victim Services. The City will act.",
+               "The City will meet residents; 30 days later it will report. See 1. above; and 2 more.")
+    found = [f for f in sequence.check(d) if f.check == "numbering.run-together"]
+    assert [(f.location.paragraph, f.severity) for f in found] == [("213", "warning")]
+    assert "Access;1. Community" in found[0].location.quote

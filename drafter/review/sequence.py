@@ -6,9 +6,15 @@ numbers (as Word prints them) and typed numbers ("215. The City …") are checke
 so a typed number in a list-numbered decree shows up where it breaks the run. In documents
 without decree numbering, typed lists may restart at 1 (a new list), which is not a defect.
 Level-1 headings (I, II, III …) are checked the same way.
+
+List items that run together in one paragraph ("Language Access;1. Community Partnerships; and1.
+Victim Services") are flagged too: a list marker glued to the item before it is what a lost line
+break (a template, a paste) leaves behind, and the second item gets no number of its own.
 """
 
 from __future__ import annotations
+
+import re
 
 from drafter.model import Document, Paragraph
 from drafter.review.findings import Finding, Item, walk
@@ -37,7 +43,29 @@ def check(doc: Document) -> list[Finding]:
             if value:
                 heads.append((value, item))
     findings.extend(_run(heads, "section", "Section ", "warning", restarts=False, roman=True))
+    findings.extend(_run_together(items))
     return findings
+
+
+# a list separator with the next item's typed marker glued on: ";1. ", "; and1. ", "; or 2. "
+_GLUED = re.compile(r"(?:;|;\s*(?:and|or))\s?(\d{1,2})\.\s+(?=\S)")
+
+
+def _run_together(items: list[Item]) -> list[Finding]:
+    out: list[Finding] = []
+    for item in items:
+        if item.is_heading or item.skip:
+            continue
+        m = _GLUED.search(item.text)
+        if m:
+            out.append(Finding(
+                "numbering.run-together", "warning",
+                "List items run together in one paragraph (a list marker follows the previous item "
+                "instead of starting a new paragraph).",
+                "Start each list item on its own paragraph, with the list numbering.",
+                item.loc(item.text[max(0, m.start() - 20):m.end() + 20].strip()),
+            ))
+    return out
 
 
 def _run(seq: list[tuple[int, Item]], what: str, prefix: str, severity: str, restarts: bool,
