@@ -23,6 +23,7 @@ from drafter import model as m
 from drafter.docx import controls, fields
 from drafter.docx.fields import W, el, sub
 from drafter.docx.numbering import Numbering, letter, num_pr, roman
+from drafter.docx.page_format import apply_page_format
 from drafter.docx.package import atomic_write, build_datetime, save_deterministic, set_core_properties
 from drafter.errors import LibraryError, OutputError
 
@@ -355,6 +356,7 @@ def render_docx(doc: m.Document, reference: Path) -> bytes:
             sect_pr.addprevious(element)
     builder.numbering.finish()
     builder.header_footer()
+    apply_page_format(document, doc.meta.page_format)
     defaults = document.styles.element.find(f"{W}docDefaults")
     if defaults is None:
         defaults = el("docDefaults")
