@@ -32,3 +32,12 @@ def test_used_but_never_defined() -> None:
 def test_defined_term_used_correctly_is_clean() -> None:
     d = decree('"Effective Date" means the date of entry.', "Within 30 days of the Effective Date, act.")
     assert terms.check(d) == []
+
+
+def test_monitor_title_named_in_the_monitor_definition_is_not_undefined() -> None:
+    d = decree("“Monitor” means the Compliance Officer and Community Liaison appointed under the Agreement.",
+               "The City shall report to the Compliance Officer and Community Liaison each quarter.")
+    assert not [f for f in terms.check(d) if f.check == "terms.undefined"]
+    d = decree("“Effective Date” means the date the Court enters this section.",
+               "The City shall report to the Compliance Officer each quarter after the Effective Date.")
+    assert [f.location.quote for f in terms.check(d) if f.check == "terms.undefined"] == ["Compliance Officer"]

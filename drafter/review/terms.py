@@ -4,7 +4,9 @@ Definitions are recognised in the forms decrees use: `"Effective Date" means …
 `"Effective Date" shall mean …`, `"Monitor" refers to …`, and the parenthetical
 `(the "Effective Date")`; plus any (term, definition) pairs the composer put in `Document.terms`.
 "Used but never defined" cannot know every capitalised phrase, so it looks for the terms decrees
-conventionally define (data/defined_terms.txt) written with capitals where nothing defines them.
+conventionally define (data/defined_terms.txt) written with capitals where nothing defines them
+(a title named inside another term's definition, such as the office the Monitor holds, counts as
+defined).
 """
 
 from __future__ import annotations
@@ -92,10 +94,15 @@ def check(doc: Document) -> list[Finding]:
             ))
     defined_lower = {t.lower() for t in defs}
     defining = {id(w) for ws in defs.values() for w in ws if w is not None}
+    # what the definitions say: a title named there ("Monitor" means the Compliance Officer and
+    # Community Liaison …) is defined through that term, not a stray capitalised phrase
+    definitions_text = " ".join([i.text for i in paras if id(i) in defining] + [d for _t, d in doc.terms])
     for term in conventional_terms():
         low = term.lower()
         if any(low == d or low.rstrip("s") == d or low in d for d in defined_lower):
             continue  # defined, a plural of a defined term, or part of one
+        if _uses(term, definitions_text):
+            continue  # named in another term's definition
         for item in paras:
             if id(item) in defining:
                 continue
