@@ -97,6 +97,17 @@ class RenderState:
     current_clause: str = ""
 
 
+def refuse_none(value: Any) -> Any:
+    """Printing an empty optional fact would put the word "None" in a court filing: stop
+    instead (a draft build prints a prompt for it)."""
+    if value is None:
+        raise jinja2.UndefinedError(
+            "a fact this clause prints is empty in the input; fill it in, guard it with "
+            "{% if %} or `when:`, or build with --draft"
+        )
+    return value
+
+
 def make_environment(draft: bool = False) -> SandboxedEnvironment:
     """The sandbox with drafter's filters. One per build; templates are compiled into it.
 
@@ -107,7 +118,9 @@ def make_environment(draft: bool = False) -> SandboxedEnvironment:
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
     )
     env: SandboxedEnvironment = (
-        DraftSandbox(**options) if draft else SandboxedEnvironment(undefined=jinja2.StrictUndefined, **options)
+        DraftSandbox(**options)
+        if draft
+        else SandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=refuse_none, **options)
     )
     for name in REMOVED_GLOBALS:
         env.globals.pop(name, None)

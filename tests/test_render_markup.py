@@ -120,3 +120,9 @@ def test_tables_keep_header_and_cells() -> None:
 def test_headings_in_clause_text_are_refused() -> None:
     with pytest.raises(MarkupError, match="heading is not supported"):
         parse_blocks("# Title\n\ntext\n", numbered=True)
+
+
+def test_an_empty_optional_fact_is_an_error_not_the_word_none() -> None:
+    with pytest.raises(RenderError) as info:
+        render("Line one.\nThe Monitor is {{ monitor.name }}.\n", {"monitor": {"name": None}})
+    assert str(info.value).startswith("clauses/x/y.md:10: undefined value: a fact this clause prints is empty")
