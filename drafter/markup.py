@@ -18,7 +18,7 @@ from typing import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from drafter.model import Block, Cell, CrossRef, Inline, Paragraph, Run, Table, Term
+from drafter.model import Block, Cell, CrossRef, Inline, Paragraph, Run, Table, Term, merge_runs
 from drafter.render import PROMPT, REF, SENTINEL_CLOSE, SENTINEL_OPEN, TERM
 
 _SENTINEL = re.compile(f"{SENTINEL_OPEN}([{REF}{TERM}{PROMPT}]):(.*?){SENTINEL_CLOSE}")
@@ -120,7 +120,7 @@ def _inlines(children: list[Token], bold: bool = False) -> tuple[Inline, ...]:
             out.extend(_split_sentinels(tok.content, strong > 0, emphasis > 0))
         elif tok.type in ("softbreak", "hardbreak"):
             out.extend(_split_sentinels(" ", strong > 0, emphasis > 0))
-    return _merge(out)
+    return merge_runs(out)
 
 
 def _split_sentinels(text: str, bold: bool, italic: bool) -> list[Inline]:
@@ -140,19 +140,3 @@ def _split_sentinels(text: str, bold: bool, italic: bool) -> list[Inline]:
     if pos < len(text):
         out.append(Run(text[pos:], bold=bold, italic=italic))
     return out
-
-
-def _merge(items: list[Inline]) -> tuple[Inline, ...]:
-    """Join adjacent runs of the same formatting (fewer w:r elements, same text)."""
-    merged: list[Inline] = []
-    for item in items:
-        last = merged[-1] if merged else None
-        if (
-            isinstance(item, Run)
-            and isinstance(last, Run)
-            and (last.bold, last.italic, last.highlight) == (item.bold, item.italic, item.highlight)
-        ):
-            merged[-1] = Run(last.text + item.text, last.bold, last.italic, last.highlight)
-        else:
-            merged.append(item)
-    return tuple(merged)

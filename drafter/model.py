@@ -265,6 +265,23 @@ def inline_text(content: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
+def merge_runs(items: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Join neighbouring runs of identical formatting: the same text in fewer pieces (Word
+    splits runs for spell-check and revision ids; Markdown splits them at every token)."""
+    merged: list[Inline] = []
+    for item in items:
+        last = merged[-1] if merged else None
+        if (
+            isinstance(item, Run)
+            and isinstance(last, Run)
+            and (last.bold, last.italic, last.highlight) == (item.bold, item.italic, item.highlight)
+        ):
+            merged[-1] = Run(last.text + item.text, last.bold, last.italic, last.highlight)
+        else:
+            merged.append(item)
+    return tuple(merged)
+
+
 def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """Every block in document order, descending into clause blocks (not into tables)."""
     for block in blocks:

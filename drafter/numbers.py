@@ -9,7 +9,9 @@ _ROMAN = (
 
 
 def roman(n: int) -> str:
-    """1 → 'I', 14 → 'XIV' (Word's upperRoman)."""
+    """1 → 'I', 14 → 'XIV' (Word's upperRoman; outside 1..3999, digits, as Word does)."""
+    if not 0 < n < 4000:
+        return str(n)
     out = ""
     for value, numeral in _ROMAN:
         while n >= value:

@@ -16,6 +16,7 @@ Definitions are added only when used, with ids after any the reference document 
 
 from __future__ import annotations
 
+
 from dataclasses import dataclass
 
 from lxml import etree
@@ -60,23 +61,6 @@ def heading_levels(start_section: int) -> tuple[Level, ...]:
         Level("upperRoman", "%1.", left=0, hanging=0, suffix="space", start=start_section),
         Level("upperLetter", "%2.", left=720, hanging=720),
     )
-
-
-def roman(n: int) -> str:
-    """Upper-case Roman numeral, as Word's upperRoman format prints it."""
-    out = []
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def letter(n: int) -> str:
-    """Word's upperLetter format: A..Z, then AA, BB…"""
-    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 def _abstract_num(abstract_id: int, levels: tuple[Level, ...]) -> etree._Element:

@@ -14,6 +14,7 @@ from lxml import etree
 from drafter.docx.read_numbering import ListNumbering, Styles
 from drafter.docx.read_package import _W, _local, _on, _val
 from drafter.model import (
+    merge_runs,
     Block,
     Cell,
     ClauseBlock,
@@ -131,7 +132,7 @@ class _Reader:
     def inlines(self, p: etree._Element, bookmarks: list[str]) -> tuple[Inline, ...]:
         items: list[Inline] = []
         self._runs(p, items, bookmarks)
-        return _merge(items)
+        return merge_runs(items)
 
     def _runs(self, parent: etree._Element, items: list[Inline], bookmarks: list[str]) -> None:
         for child in parent:
@@ -262,19 +263,3 @@ def _pick_bookmark(names: list[str]) -> str | None:
 
 def _text_of(item: Inline) -> str:
     return getattr(item, "text", "") or getattr(item, "name", "")
-
-
-def _merge(items: list[Inline]) -> tuple[Inline, ...]:
-    """Join neighbouring runs of identical formatting (Word splits runs for spell-check ids)."""
-    out: list[Inline] = []
-    for item in items:
-        prev = out[-1] if out else None
-        if (
-            isinstance(item, Run)
-            and isinstance(prev, Run)
-            and (prev.bold, prev.italic, prev.highlight) == (item.bold, item.italic, item.highlight)
-        ):
-            out[-1] = Run(prev.text + item.text, prev.bold, prev.italic, prev.highlight)
-        else:
-            out.append(item)
-    return tuple(out)

@@ -16,6 +16,8 @@ structures, this module only interprets them.
 
 from __future__ import annotations
 
+from drafter.numbers import letter, roman
+
 import re
 from dataclasses import dataclass, replace
 
@@ -135,24 +137,11 @@ def _level(el: etree._Element) -> Level:
     )
 
 
-def roman(n: int) -> str:
-    """Upper-case Roman numeral (1..3999; others fall back to digits, as no list gets there)."""
-    if not 0 < n < 4000:
-        return str(n)
-    out = []
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
-
 def letters(n: int) -> str:
     """Word's letter numbering: a … z, aa, bb … (the letter repeats, unlike spreadsheets)."""
     if not 0 < n <= 780:
         return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+    return letter(n).lower()
 
 
 def format_number(n: int, fmt: str) -> str:

@@ -96,5 +96,5 @@ def _run(seq: list[tuple[int, Item]], what: str, prefix: str, severity: str, res
 def seq_label(n: int, roman: bool) -> str:
     if not roman:
         return str(n)
-    from drafter.docx.read_numbering import roman as to_roman
+    from drafter.numbers import roman as to_roman
     return to_roman(n)
