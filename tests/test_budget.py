@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from drafter.budget import budget_table, compute, position_cost
-from drafter.inputs import Grant
+from drafter.grant_inputs import Grant
 from drafter.markup import parse_blocks
 from drafter.model import Table
 

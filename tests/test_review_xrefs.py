@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from drafter import model as m
 from drafter.review import xrefs
-from review_helpers import doc, heading, para
+from review_helpers import doc, heading
 
 
 def _p(n: str, *content, bookmark=None) -> m.Paragraph:

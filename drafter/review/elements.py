@@ -54,7 +54,7 @@ def check(doc: Document, kind: str) -> list[Finding]:
     for e in entries:
         if e not in have:
             findings.append(Finding(
-                f"elements.missing", "warning" if e.get("core") else "note",
+                "elements.missing", "warning" if e.get("core") else "note",
                 f"Nothing found on: {e['name']}.",
                 "Add a clause or paragraph that covers it, or note why it does not apply.",
                 Location(quote=e["id"]),

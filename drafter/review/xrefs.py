@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.model import CrossRef, Document, Paragraph
-from drafter.review.findings import Finding, Item, prose, walk
+from drafter.model import CrossRef, Document
+from drafter.review.findings import Finding, Item, walk
 
 _PARA_REF = re.compile(
     r"(?:\b[Pp]aragraphs?|\bParas?\.?|¶¶?)\s*"
