@@ -39,7 +39,7 @@ class BuildResult:
 
 
 def default_output(source: Path, kind: str, out_dir: Path | None = None) -> Path:
-    """`examples/riverton.yaml` → `riverton-directive.docx` (in out_dir, else the cwd)."""
+    """`examples/lakeport.yaml` → `lakeport-directive.docx` (in out_dir, else the cwd)."""
     name = f"{source.stem}-{kind}.docx"
     return (out_dir / name) if out_dir is not None else Path(name)
 

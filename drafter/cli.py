@@ -49,7 +49,7 @@ def main() -> None:
     as Word documents from a YAML description of a jurisdiction.
 
     \b
-    Start:   drafter build examples/riverton.yaml -o directive.docx
+    Start:   drafter build examples/lakeport.yaml -o directive.docx
     Check:   drafter validate examples/*.yaml
     Clauses: drafter library list
     """
@@ -83,7 +83,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, f
 
     \b
     Example:
-      drafter build examples/riverton.yaml -o riverton-directive.docx
+      drafter build examples/lakeport.yaml -o lakeport-directive.docx
       drafter build examples/*.yaml --out-dir build --force
       drafter build city.yaml --library my-clauses --reference-doc letterhead.docx --draft
       drafter build examples/fairhaven.yaml -o fairhaven.docx --schedule
@@ -140,7 +140,7 @@ def validate(inputs: tuple[Path, ...]) -> None:
 
     \b
     Example:
-      drafter validate examples/riverton.yaml examples/lakeport.yaml
+      drafter validate examples/lakeport.yaml examples/lakeport.yaml
     """
     from drafter.loader import check_file
 
