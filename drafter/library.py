@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Callable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
@@ -210,31 +210,65 @@ def _load_terms(path: Path) -> dict[str, tuple[str, Path]]:
     return {str(k): (v.strip(), path) for k, v in data.items()}
 
 
-def _overlay(library: Library, clauses_dir: Path | None, templates_dir: Path | None) -> None:
-    """Add one layer of files; later layers replace earlier ones by id or kind."""
+OnError = Callable[[LibraryError, Path], None]
+
+
+def _raise(exc: LibraryError, path: Path) -> None:
+    raise exc
+
+
+def clause_files(folder: Path) -> Iterator[Path]:
+    """The files a folder holds as clauses: every .md but READMEs and anything under a name
+    starting with '_' (`_terms.yaml`, `_style/`), in a stable order."""
+    for path in sorted(folder.rglob("*.md")):
+        if any(part.startswith("_") for part in path.relative_to(folder).parts):
+            continue
+        if path.name.lower() != "readme.md":
+            yield path
+
+
+def add_layer(
+    library: Library, clauses_dir: Path | None, templates_dir: Path | None, on_error: OnError = _raise
+) -> list[Path]:
+    """Add one layer of files; later layers replace earlier ones by id or kind.
+
+    Returns the clause and outline files the layer read. `on_error` decides what a broken
+    file does: a build stops at the first (the default); the linter records each and reads on.
+    """
+    read: list[Path] = []
     if clauses_dir is not None and clauses_dir.is_dir():
         layer: dict[str, Path] = {}
-        for path in sorted(clauses_dir.rglob("*.md")):
-            if any(part.startswith("_") for part in path.relative_to(clauses_dir).parts):
+        for path in clause_files(clauses_dir):
+            try:
+                clause = parse_clause(path)
+            except LibraryError as exc:
+                on_error(exc, path)
                 continue
-            if path.name.lower() == "readme.md":
-                continue
-            clause = parse_clause(path)
             if clause.id in layer:
                 library.duplicates.append((clause.id, layer[clause.id], path))
             layer[clause.id] = path
             library.clauses[clause.id] = clause
+            read.append(path)
         terms = clauses_dir / "_terms.yaml"
         if terms.is_file():
-            library.terms.update(_load_terms(terms))
+            try:
+                library.terms.update(_load_terms(terms))
+            except LibraryError as exc:
+                on_error(exc, terms)
     if templates_dir is not None and templates_dir.is_dir():
         for outline_path in sorted(templates_dir.glob("*/outline.yaml")):
-            outline = _load_outline(outline_path)
+            try:
+                outline = _load_outline(outline_path)
+            except LibraryError as exc:
+                on_error(exc, outline_path)
+                continue
             library.outlines[outline.kind] = (outline, outline_path)
+            read.append(outline_path)
         for reference in sorted(templates_dir.glob("*/reference.docx")):
             library.references[reference.parent.name] = reference
         if (templates_dir / "narrative" / "profiles").is_dir():
             library.profile_dirs.append(templates_dir / "narrative" / "profiles")
+    return read
 
 
 def load_library(overlays: list[Path] | tuple[Path, ...] = (), builtin: bool = True) -> Library:
@@ -247,13 +281,13 @@ def load_library(overlays: list[Path] | tuple[Path, ...] = (), builtin: bool = T
     library = Library()
     if builtin:
         clauses, templates = builtin_dirs()
-        _overlay(library, clauses, templates)
+        add_layer(library, clauses, templates)
     for folder in overlays:
         if not folder.is_dir():
             raise LibraryError(f"{folder}: library folder not found")
         has_layout = (folder / "clauses").is_dir() or (folder / "templates").is_dir()
         if has_layout:
-            _overlay(library, folder / "clauses", folder / "templates")
+            add_layer(library, folder / "clauses", folder / "templates")
         else:
-            _overlay(library, folder, None)
+            add_layer(library, folder, None)
     return library

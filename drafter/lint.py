@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from drafter.errors import LibraryError
 from drafter.inputs import Inputs
-from drafter.library import Clause, Library, Outline, OutlineSection, _load_outline, _load_terms, builtin_dirs, parse_clause
+from drafter.library import Clause, Library, Outline, OutlineSection, add_layer, builtin_dirs
 from drafter.render import make_environment
 from drafter.sandbox import violations
 from drafter.starter import _model
@@ -87,14 +87,6 @@ def _from_error(exc: LibraryError, path: Path) -> Finding:
     return Finding("error", path, None, str(exc).removeprefix(f"{path}: "))
 
 
-def _clause_files(folder: Path) -> Iterator[Path]:
-    """The files load_library reads as clauses (same rules)."""
-    for path in sorted(folder.rglob("*.md")):
-        rel = path.relative_to(folder).parts
-        if not any(p.startswith("_") for p in rel) and path.name.lower() != "readme.md":
-            yield path
-
-
 class Linter:
     """One check run: the layered library it rebuilds file by file, and the findings."""
 
@@ -119,43 +111,22 @@ class Linter:
     # ------------------------------------------------------------------ loading
 
     def _layer(self, clauses_dir: Path, templates_dir: Path | None, report: bool) -> None:
-        seen: dict[str, Path] = {}
-        if clauses_dir.is_dir():
-            for path in _clause_files(clauses_dir):
-                try:
-                    clause = parse_clause(path)
-                except LibraryError as exc:
-                    if report:
-                        self.result.findings.append(_from_error(exc, path))
-                    continue
-                if clause.id in seen and report:
-                    self.add("error", path, 2, f"id '{clause.id}' is also used by {seen[clause.id]}; "
-                                               "one of them is silently ignored")
-                seen[clause.id] = path
-                self.library.clauses[clause.id] = clause
-                if report:
-                    self.mine.add(path)
-            terms = clauses_dir / "_terms.yaml"
-            if terms.is_file():
-                try:
-                    self.library.terms.update(_load_terms(terms))
-                except LibraryError as exc:
-                    if report:
-                        self.result.findings.append(_from_error(exc, terms))
-        if templates_dir is not None and templates_dir.is_dir():
-            for path in sorted(templates_dir.glob("*/outline.yaml")):
-                try:
-                    outline = _load_outline(path)
-                except LibraryError as exc:
-                    if report:
-                        self.result.findings.append(_from_error(exc, path))
-                    continue
-                self.library.outlines[outline.kind] = (outline, path)
-                if report:
-                    self.mine.add(path)
-            profiles = templates_dir / "narrative" / "profiles"
-            if profiles.is_dir() and hasattr(self.library, "profile_dirs"):
-                self.library.profile_dirs.append(profiles)
+        """Load one layer the way a build does, but record a broken file and read on.
+
+        Only a reported layer (the folder being checked) adds findings; the built-in layer
+        under a user's folder is context."""
+        if not report:
+            add_layer(self.library, clauses_dir, templates_dir, on_error=lambda exc, path: None)
+            return
+        before = len(self.library.duplicates)
+        read = add_layer(
+            self.library, clauses_dir, templates_dir,
+            on_error=lambda exc, path: self.result.findings.append(_from_error(exc, path)),
+        )
+        self.mine.update(read)
+        for clause_id, first, second in self.library.duplicates[before:]:
+            self.add("error", second, 2, f"id '{clause_id}' is also used by {first}; "
+                                         "one of them is silently ignored")
 
     # ------------------------------------------------------------------ checks
 

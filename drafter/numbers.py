@@ -20,6 +20,18 @@ def roman(n: int) -> str:
     return out
 
 
+def roman_value(text: str) -> int | None:
+    """Value of an upper-case Roman numeral, or None."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    if not text or any(c not in values for c in text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = values[a]
+        total += -v if b in values and values[b] > v else v
+    return total
+
+
 def letter(n: int) -> str:
     """1 → 'A', 26 → 'Z', 27 → 'AA' (Word's upperLetter repeats the letter)."""
     base = chr(ord("A") + (n - 1) % 26)

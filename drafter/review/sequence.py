@@ -18,7 +18,7 @@ import re
 
 from drafter.model import Document, Paragraph
 from drafter.review.findings import Finding, Item, walk
-from drafter.review.xrefs import roman_value
+from drafter.numbers import roman_value
 
 
 def check(doc: Document) -> list[Finding]:

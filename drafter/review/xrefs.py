@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.model import CrossRef, Document
+from drafter.numbers import roman_value
 from drafter.review.findings import Finding, Item, walk
 
 _PARA_REF = re.compile(
@@ -129,18 +130,6 @@ def _typed_paragraphs(item: Item, tops: set[int], labels: set[str], first: int) 
                     item.loc(m.group(0)),
                 ))
     return out
-
-
-def roman_value(text: str) -> int | None:
-    """Value of an upper-case Roman numeral, or None."""
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    if not text or any(c not in values for c in text):
-        return None
-    total = 0
-    for a, b in zip(text, text[1:] + " "):
-        v = values[a]
-        total += -v if b in values and values[b] > v else v
-    return total
 
 
 def _typed_sections(item: Item, headings: set[str]) -> list[Finding]:
