@@ -70,13 +70,6 @@ def digest_variable(clause_id: str, version: int, digest: str) -> tuple[str, str
     return f"drafter:{clause_id}", f"{version}:{digest}"
 
 
-def comment_date(date: _dt.date | None) -> _dt.datetime:
-    """Comments carry a date; use the document's, never the clock, so builds reproduce."""
-    from drafter.docx.package import build_datetime
-
-    return build_datetime(date)
-
-
 def add_comment(
     docx_document: object,
     paragraph: etree._Element,

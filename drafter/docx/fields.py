@@ -13,7 +13,7 @@ fields are the lowest layer they all use.
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from lxml import etree
 
@@ -222,9 +222,3 @@ def settings_child(settings: etree._Element, name: str) -> etree._Element:
 def set_update_fields(settings: etree._Element) -> None:
     """Ask Word to refresh fields (TOC page numbers, REF numbers) when it opens the file."""
     settings_child(settings, "updateFields").set(W + "val", "true")
-
-
-def iter_instructions(root: etree._Element) -> Iterable[str]:
-    """Every field instruction under `root` (for tests and the reader's convenience)."""
-    for node in root.iter(W + "instrText"):
-        yield (node.text or "").strip()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
-from drafter.model import ClauseBlock, Document, Heading, Paragraph, Table, iter_blocks
+from drafter.model import ClauseBlock, Document, Heading, Paragraph, Table
 
 Severity = Literal["error", "warning", "note"]
 SEVERITY_RANK: dict[str, int] = {"note": 0, "warning": 1, "error": 2}
@@ -151,10 +151,6 @@ def _strip_number(text: str) -> str:
 def prose(items: list[Item]) -> list[Item]:
     """Items whose text is the document's own prose (not headings, not generated TOC lines)."""
     return [i for i in items if not i.is_heading and not i.skip and i.text.strip()]
-
-
-def clause_blocks(doc: Document) -> list[ClauseBlock]:
-    return [b for b in iter_blocks(doc.body) if isinstance(b, ClauseBlock)]
 
 
 def document_text(items: list[Item]) -> str:
