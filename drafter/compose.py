@@ -111,13 +111,18 @@ class Composer:
         self.numbered = self.kind == "directive"
         self.env: SandboxedEnvironment = make_environment(draft)
         self.state = RenderState()
-        self.context = build_context(inputs)
+        self.context = self.base_context(inputs)
         if isinstance(self.env, DraftSandbox):
             self.context = draft_context(self.context, self.env)
         self.context.update(bind_functions(self.state))
         self.list_ids: Iterator[int] = itertools.count(1)
         self.used: list[str] = []
         self.defined: list[tuple[str, str]] = []
+
+    def base_context(self, inputs: Inputs) -> dict[str, Any]:
+        """The names clauses see; a document kind adds its own here, before draft mode
+        turns missing facts into prompts, so every name gets the same treatment."""
+        return build_context(inputs)
 
     # ------------------------------------------------------------------ rendering
 

@@ -14,7 +14,7 @@ import dataclasses
 from typing import Any
 
 from drafter.budget import Budget, budget_table, compute
-from drafter.compose import Composer, Composition
+from drafter.compose import Composer, Composition, build_context
 from drafter.errors import LibraryError
 from drafter.inputs import Inputs
 from drafter.library import Library, Outline
@@ -64,7 +64,9 @@ class NarrativeComposer(Composer):
         outlines = {**library.outlines, "narrative": (outline, loaded.path)}
         super().__init__(inputs, dataclasses.replace(library, outlines=outlines), **options)
         self.loaded = loaded
-        self.context.update(narrative_context(inputs))
+
+    def base_context(self, inputs: Inputs) -> dict[str, Any]:
+        return {**build_context(inputs), **narrative_context(inputs)}
 
     def front_matter(self, outline: Outline) -> list[Block]:
         grant = self.inputs.grant
