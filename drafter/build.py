@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from drafter.compose import Composition, compose
+from drafter.compose.directive import Composition, compose
 from drafter.errors import OutputError
-from drafter.inputs import Inputs
-from drafter.library import Library, load_library
-from drafter.profiles import LoadedProfile
-from drafter.limits import Measure
-from drafter.loader import load_inputs
+from drafter.inputs.models import Inputs
+from drafter.library.clauses import Library, load_library
+from drafter.compose.profiles import LoadedProfile
+from drafter.compose.section_limits import Measure
+from drafter.inputs.loader import load_inputs
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def build(
     loaded = None
     measures: list[Measure] = []
     if kind == "narrative":
-        from drafter.narrative import compose_narrative
+        from drafter.compose.narrative import compose_narrative
 
         composition, loaded, measures = compose_narrative(inputs, lib, draft=draft)
     else:
@@ -104,7 +104,7 @@ def _check_extras_possible(source: Path, inputs: Inputs, *, schedule: bool, pdf:
             f"{source}: --schedule counts deadlines from decree.effective_date, and this input has no decree"
         )
     if pdf:
-        from drafter.pdf import PdfError, find_soffice
+        from drafter.docx.pdf import PdfError, find_soffice
 
         if find_soffice() is None:
             raise PdfError(
@@ -121,14 +121,14 @@ def _extras(result: BuildResult, inputs: Inputs, loaded: LoadedProfile | None, *
     .pdf are written, so the person can see where to cut.
     """
     if schedule:
-        from drafter.schedule import write_schedule
+        from drafter.compose.schedule import write_schedule
 
         effective = inputs.decree.effective_date if inputs.decree else None
         path, rows = write_schedule(result.composition, effective, inputs.agency.short_name, result.output)
         result = dataclasses.replace(result, schedule=path, schedule_rows=len(rows))
     if pdf:
-        from drafter.limits import check_pages
-        from drafter.pdf import to_pdf
+        from drafter.compose.section_limits import check_pages
+        from drafter.docx.pdf import to_pdf
 
         pdf_path, pages = to_pdf(result.output)
         result = dataclasses.replace(result, pdf=pdf_path, pages=pages)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from drafter.budget import budget_table, compute, position_cost
-from drafter.grant_inputs import Grant
-from drafter.markup import parse_blocks
+from drafter.compose.budget import budget_table, compute, position_cost
+from drafter.inputs.grant import Grant
+from drafter.library.markup import parse_blocks
 from drafter.model import Table
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import compose
+from drafter.compose.directive import compose
 from drafter.errors import RenderError
-from drafter.library import load_library
-from drafter.loader import load_inputs
+from drafter.library.clauses import load_library
+from drafter.inputs.loader import load_inputs
 from drafter.model import Caption, ClauseBlock, CrossRef, Heading, iter_paragraphs
 
 DATA = Path(__file__).parent / "data"

@@ -9,7 +9,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from drafter.cli_review import review
+from drafter.cli.review import review
 from drafter.errors import DocxReadError
 from drafter.review import review_file
 from drafter.review.report import to_json

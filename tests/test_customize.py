@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from drafter.cli import main
+from drafter.cli.main import main
 
 DATA = Path(__file__).parent / "data"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

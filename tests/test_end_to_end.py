@@ -14,9 +14,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter.compose import compose
-from drafter.library import load_library
-from drafter.loader import load_inputs
+from drafter.compose.directive import compose
+from drafter.library.clauses import load_library
+from drafter.inputs.loader import load_inputs
 from drafter.model import ClauseBlock, iter_paragraphs
 from soffice import convert_to_pdf, pdf_text
 
@@ -176,7 +176,7 @@ def test_non_editable_install_builds_from_any_directory(tmp_path: Path) -> None:
     )
     assert pip.returncode == 0, pip.stderr
     where = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", "from drafter.library import builtin_dirs; print(builtin_dirs()[0])"],
+        [str(venv / "bin" / "python"), "-c", "from drafter.library.clauses import builtin_dirs; print(builtin_dirs()[0])"],
         capture_output=True, text=True, cwd=tmp_path, check=True,
     ).stdout.strip()
     assert where.startswith(str(site)), where

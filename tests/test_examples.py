@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import compose
-from drafter.library import load_library
-from drafter.loader import load_inputs
+from drafter.compose.directive import compose
+from drafter.library.clauses import load_library
+from drafter.inputs.loader import load_inputs
 from drafter.model import iter_paragraphs
-from drafter.narrative import compose_narrative
+from drafter.compose.narrative import compose_narrative
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

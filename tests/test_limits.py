@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from drafter.build import build
-from drafter.cli import main
-from drafter.library import load_library
-from drafter.limits import LimitError, check_pages
-from drafter.loader import load_inputs
-from drafter.narrative import compose_narrative
+from drafter.cli.main import main
+from drafter.library.clauses import load_library
+from drafter.compose.section_limits import LimitError, check_pages
+from drafter.inputs.loader import load_inputs
+from drafter.compose.narrative import compose_narrative
 from drafter.model import Paragraph, sections
-from drafter.profiles import load_profiles
+from drafter.compose.profiles import load_profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "templates" / "narrative" / "profiles"
@@ -85,7 +85,7 @@ def test_pdf_build_reports_pages_against_the_limit(tmp_path: Path) -> None:
 
 
 def test_missing_libreoffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from drafter.pdf import PdfError
+    from drafter.docx.pdf import PdfError
 
     monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "no-such-soffice"))
     with pytest.raises(PdfError, match="--pdf needs LibreOffice"):

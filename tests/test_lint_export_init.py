@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from drafter.cli import main
-from drafter.lint import check_library
-from drafter.loader import check_file
-from drafter.schema import input_schema
+from drafter.cli.main import main
+from drafter.library.lint import check_library
+from drafter.inputs.loader import check_file
+from drafter.inputs.schema import input_schema
 
 DATA = Path(__file__).parent / "data"
 
@@ -192,7 +192,7 @@ def test_init_writes_a_starter_that_validates_against_the_schema(tmp_path: Path)
 
 
 def test_init_explains_every_field(tmp_path: Path) -> None:
-    from drafter.inputs import Inputs
+    from drafter.inputs.models import Inputs
 
     assert run("init", str(tmp_path)).exit_code == 0
     text = (tmp_path / "jurisdiction.yaml").read_text()

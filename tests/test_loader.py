@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.errors import InputError
-from drafter.loader import check_file, load_inputs
+from drafter.inputs.loader import check_file, load_inputs
 
 DATA = Path(__file__).parent / "data"
 MINIMAL = (DATA / "minimal.yaml").read_text()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from drafter.errors import LibraryError
-from drafter.library import load_library
-from drafter.loader import check_file, load_inputs
+from drafter.library.clauses import load_library
+from drafter.inputs.loader import check_file, load_inputs
 from drafter.model import Heading, Paragraph, Table, iter_blocks, iter_paragraphs
-from drafter.narrative import compose_narrative
+from drafter.compose.narrative import compose_narrative
 
 ROOT = Path(__file__).resolve().parent.parent
 CHP = ROOT / "examples" / "millbrook-chp.yaml"

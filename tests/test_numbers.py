@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.numbers import letter, roman, roman_value, sub_label
+from drafter.numbering_scheme import letter, roman, roman_value, sub_label
 
 
 def test_roman_as_word_prints_it_and_reads_back() -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from drafter.build import build
 from drafter.errors import LibraryError
-from drafter.library import load_library
-from drafter.profiles import ProfileNotFound, load_profile, load_profiles, select_profile
+from drafter.library.clauses import load_library
+from drafter.compose.profiles import ProfileNotFound, load_profile, load_profiles, select_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "templates" / "narrative" / "profiles"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from drafter.errors import RenderError
-from drafter.markup import MarkupError, parse_blocks
+from drafter.library.markup import MarkupError, parse_blocks
 from drafter.model import CrossRef, Paragraph, Run, Table, Term
-from drafter.render import (
+from drafter.library.render import (
     RenderState,
     bind_functions,
     compile_template,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from drafter.cli_review import review
+from drafter.cli.review import review
 from review_helpers import decree_docx
 
 

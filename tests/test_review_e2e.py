@@ -28,7 +28,7 @@ def _kind(example: Path) -> str:
 
 
 def _build(example: Path, out: Path) -> Path:
-    from drafter.cli import main
+    from drafter.cli.main import main
 
     result = CliRunner().invoke(main, ["build", str(example), "-o", str(out), "--force"])
     assert result.exit_code == 0, result.output

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.review import limits
+from drafter.review import limit_checks as limits
 from review_helpers import doc, heading, para
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from drafter.review import numbers
+from drafter.review import number_words as numbers
 from review_helpers import decree
 
 

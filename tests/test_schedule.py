@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from drafter.build import build
-from drafter.compose import compose
+from drafter.compose.directive import compose
 from drafter.errors import DrafterError
-from drafter.library import load_library
-from drafter.loader import load_inputs
-from drafter.schedule import actor_of, schedule_rows, sentence_with
+from drafter.library.clauses import load_library
+from drafter.inputs.loader import load_inputs
+from drafter.compose.schedule import actor_of, schedule_rows, sentence_with
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent

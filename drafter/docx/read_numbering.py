@@ -16,7 +16,7 @@ structures, this module only interprets them.
 
 from __future__ import annotations
 
-from drafter.numbers import letter, roman
+from drafter.numbering_scheme import letter, roman
 
 import re
 from dataclasses import dataclass, replace

@@ -23,7 +23,7 @@ from drafter import model as m
 from drafter.docx import controls, fields
 from drafter.docx.fields import W, el, sub
 from drafter.docx.numbering import Numbering, num_pr
-from drafter.numbers import letter, roman
+from drafter.numbering_scheme import letter, roman
 from drafter.docx.page_format import apply_page_format
 from drafter.docx.package import atomic_write, build_datetime, save_deterministic, set_core_properties
 from drafter.errors import LibraryError, OutputError

@@ -2,7 +2,7 @@
 
 `review_file` reads a .docx (ours or a stranger's), decides whether it is a directive or a grant
 narrative when not told, runs every family of checks, and returns a `Report`. Nothing here
-prints or exits: `drafter.cli_review` does that.
+prints or exits: `drafter.cli.review` does that.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Mapping
 
 from drafter.model import Document, Paragraph, iter_paragraphs
-from drafter.review import blanks, elements, limits, numbers, plain, provenance, sequence, substance, terms, xrefs
+from drafter.review import blanks, elements, limit_checks, number_words, plain, provenance, sequence, substance, terms, xrefs
 from drafter.review.findings import Finding, Location, document_text, walk
 from drafter.review.report import Report, ordered
 
@@ -36,7 +36,7 @@ def detect_kind(doc: Document) -> str:
 def review_document(
     doc: Document,
     kind: str | None = None,
-    limits_by_heading: limits.Limits | None = None,
+    limits_by_heading: limit_checks.Limits | None = None,
     library_versions: Mapping[str, int] | None = None,
     jargon: tuple[str, ...] | None = None,
 ) -> list[Finding]:
@@ -48,9 +48,9 @@ def review_document(
     findings += terms.check(doc)
     findings += xrefs.check(doc)
     findings += sequence.check(doc)
-    findings += numbers.check(doc)
+    findings += number_words.check(doc)
     findings += elements.check(doc, kind)
-    findings += limits.check(doc, limits_by_heading or {})
+    findings += limit_checks.check(doc, limits_by_heading or {})
     findings += substance.check(doc)
     findings += plain.check(doc, jargon=jargon)
     findings += provenance.check(doc, library_versions)
@@ -62,7 +62,7 @@ def review_file(
     kind: str | None = None,
     profile: str | None = None,
     library_versions: Mapping[str, int] | None = None,
-    limits_by_heading: limits.Limits | None = None,
+    limits_by_heading: limit_checks.Limits | None = None,
 ) -> Report:
     """Read and review a .docx. Raises DocxReadError when the file cannot be read.
 
@@ -77,7 +77,7 @@ def review_file(
     extra: list[Finding] = []
     found_limits = dict(limits_by_heading or {})
     if profile:
-        loaded = limits.load_profile(profile)
+        loaded = limit_checks.load_profile(profile)
         if loaded is None:
             extra.append(Finding(
                 "limits.no-profile", "note",

@@ -18,7 +18,7 @@ import re
 
 from drafter.model import Document, Paragraph
 from drafter.review.findings import Finding, Item, walk
-from drafter.numbers import roman_value
+from drafter.numbering_scheme import roman_value
 
 
 def check(doc: Document) -> list[Finding]:
@@ -96,5 +96,5 @@ def _run(seq: list[tuple[int, Item]], what: str, prefix: str, severity: str, res
 def seq_label(n: int, roman: bool) -> str:
     if not roman:
         return str(n)
-    from drafter.numbers import roman as to_roman
+    from drafter.numbering_scheme import roman as to_roman
     return to_roman(n)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.model import CrossRef, Document
-from drafter.numbers import roman_value
+from drafter.numbering_scheme import roman_value
 from drafter.review.findings import Finding, Item, walk
 
 _PARA_REF = re.compile(

@@ -27,18 +27,18 @@ from jinja2 import meta, nodes
 from pydantic import BaseModel
 
 from drafter.errors import LibraryError
-from drafter.inputs import Inputs
-from drafter.library import Clause, Library, Outline, OutlineSection, add_layer, builtin_dirs
-from drafter.render import make_environment
-from drafter.sandbox import violations
-from drafter.starter import _model
+from drafter.inputs.models import Inputs
+from drafter.library.clauses import Clause, Library, Outline, OutlineSection, add_layer, builtin_dirs
+from drafter.library.render import make_environment
+from drafter.library.sandbox import violations
+from drafter.inputs.starter import _model
 
 LOCK_NAME = "library.lock"
 
 CONTEXT_NAMES = frozenset(
     {"modal", "area", "areas", "immigrant_communities", "limited_english", "languages", "partner",
      "ref", "term", "days", "loop",
-     # added for narratives by drafter.narrative.narrative_context
+     # added for narratives by drafter.compose.narrative.narrative_context
      "budget", "budget_table", "primary_problem", "applicant_name", "community_applicant"}
 )
 """Names clauses see besides the input sections (compose.build_context, bind_functions)."""
@@ -246,7 +246,7 @@ class Linter:
         for kind, (outline, _) in self.library.outlines.items():
             yield kind, outline
         try:  # narrative outlines come from solicitation profiles, when that module exists
-            from drafter.profiles import load_profiles
+            from drafter.compose.profiles import load_profiles
 
             for loaded in load_profiles(self.library).values():
                 yield "narrative", loaded.profile.outline()
@@ -316,7 +316,7 @@ def _field_type(annotation: Any) -> Any:
 
 
 def _is_list_annotation(annotation: Any) -> bool:
-    from drafter.starter import _is_list
+    from drafter.inputs.starter import _is_list
 
     return _is_list(annotation)
 

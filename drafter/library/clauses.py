@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from drafter.errors import LibraryError
-from drafter.loader import dotted, position
+from drafter.inputs.loader import dotted, position
 
 FRONT_MATTER = "---"
 
@@ -95,7 +95,7 @@ class Library:
     references: dict[str, Path] = field(default_factory=dict)
     profile_dirs: list[Path] = field(default_factory=list)
     """Folders of solicitation profiles (templates/narrative/profiles), built-in first;
-    drafter.profiles loads them, a later folder's file replacing an earlier one's by id."""
+    drafter.compose.profiles loads them, a later folder's file replacing an earlier one's by id."""
     duplicates: list[tuple[str, Path, Path]] = field(default_factory=list)
     """(id, first file, second file) for two files of the same folder that share an id: the
     second wins, silently for a build, and `library check` reports it as an error."""
@@ -122,7 +122,7 @@ def builtin_dirs() -> tuple[Path, Path]:
     clauses = _package_folder("drafter._clauses")
     templates = _package_folder("drafter._templates")
     if clauses is None or templates is None:
-        root = Path(__file__).resolve().parent.parent
+        root = Path(__file__).resolve().parents[2]
         clauses, templates = root / "clauses", root / "templates"
     return clauses, templates
 

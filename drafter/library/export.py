@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import OutputError
-from drafter.library import builtin_dirs
+from drafter.library.clauses import builtin_dirs
 
 IGNORED = shutil.ignore_patterns("__pycache__", "__init__.py", "*.pyc")
 

@@ -82,7 +82,7 @@ class DraftUndefined(jinja2.Undefined):
     def __str__(self) -> str:
         if self._blocked():
             self._fail_with_undefined_error()
-        from drafter.render import PROMPT, sentinel  # render imports this module
+        from drafter.library.render import PROMPT, sentinel  # render imports this module
 
         return sentinel(PROMPT, self.label)
 

@@ -3,8 +3,8 @@
 Every model rejects unknown keys (a typo is the commonest error) and every field has a
 description, because the JSON Schema made from these models (`drafter schema`) is what
 editors show as completion and hover help. Closed vocabularies are enums so a wrong word is
-caught with the list of allowed ones. Checks that span fields live in `drafter.crosscheck`;
-reading the file and locating errors by line live in `drafter.loader`.
+caught with the list of allowed ones. Checks that span fields live in `drafter.inputs.crosscheck`;
+reading the file and locating errors by line live in `drafter.inputs.loader`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Annotated, Optional
 
 from pydantic import Field, StringConstraints
 
-from drafter.grant_inputs import Grant
-from drafter.input_base import Slug, Strict, Text
+from drafter.inputs.grant import Grant
+from drafter.inputs.base import Slug, Strict, Text
 
 # --------------------------------------------------------------------------- vocabularies
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from drafter import __version__
-from drafter.cli_review import review
+from drafter.cli.review import review
 from drafter.errors import DrafterError
 
 if TYPE_CHECKING:  # build pulls in python-docx; the CLI imports it only when building
@@ -90,7 +90,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, f
       drafter build examples/millbrook-chp.yaml -o millbrook.docx --pdf
     """
     from drafter.build import build as build_one
-    from drafter.library import load_library
+    from drafter.library.clauses import load_library
 
     if output is not None and len(inputs) > 1:
         raise click.UsageError("-o/--output takes one input; use --out-dir for several")
@@ -142,7 +142,7 @@ def validate(inputs: tuple[Path, ...]) -> None:
     Example:
       drafter validate examples/lakeport.yaml examples/lakeport.yaml
     """
-    from drafter.loader import check_file
+    from drafter.inputs.loader import check_file
 
     failed = False
     for source in inputs:
@@ -169,7 +169,7 @@ def schema(output: Path | None) -> None:
       # then start the input file with:
       # yaml-language-server: $schema=drafter.schema.json
     """
-    from drafter.schema import input_schema
+    from drafter.inputs.schema import input_schema
 
     text = json.dumps(input_schema(), indent=2, sort_keys=False) + "\n"
     if output is None:
@@ -194,7 +194,7 @@ def library_list(kind: str | None, library_dirs: tuple[Path, ...]) -> None:
     Example:
       drafter library list --kind directive
     """
-    from drafter.library import load_library
+    from drafter.library.clauses import load_library
 
     try:
         lib = load_library(list(library_dirs))
@@ -220,7 +220,7 @@ def library_show(clause_id: str, library_dirs: tuple[Path, ...]) -> None:
     Example:
       drafter library show partnership.root-causes
     """
-    from drafter.library import load_library
+    from drafter.library.clauses import load_library
 
     try:
         lib = load_library(list(library_dirs))
@@ -250,7 +250,7 @@ def library_export(folder: Path, force: bool) -> None:
       drafter library export our-clauses
       drafter build city.yaml --library our-clauses
     """
-    from drafter.export import export_library
+    from drafter.library.export import export_library
 
     try:
         result = export_library(folder, force=force)
@@ -272,7 +272,7 @@ def library_check(folder: Path | None, update_lock: bool) -> None:
       drafter library check our-clauses
       drafter library check our-clauses --update-lock
     """
-    from drafter.lint import check_library
+    from drafter.library.lint import check_library
 
     try:
         result = check_library(folder, update_lock=update_lock)
@@ -300,7 +300,7 @@ def init(folder: Path, force: bool) -> None:
     Example:
       drafter init springfield && drafter validate springfield/jurisdiction.yaml
     """
-    from drafter.starter import init_folder
+    from drafter.inputs.starter import init_folder
 
     try:
         result = init_folder(folder, force=force)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Union
 
-from drafter.dates import decree_term_days
-from drafter.inputs import Deadlines, Inputs
+from drafter.compose.dates import decree_term_days
+from drafter.inputs.models import Deadlines, Inputs
 
 Loc = tuple[Union[str, int], ...]
 Finding = tuple[Loc, str]
@@ -120,7 +120,7 @@ def _grant_rules(inputs: Inputs) -> list[Finding]:
 
 
 def _chp_rules(inputs: Inputs) -> list[Finding]:
-    from drafter.budget import federal_percent, position_cost
+    from drafter.compose.budget import federal_percent, position_cost
 
     grant = inputs.grant
     assert grant is not None

@@ -24,8 +24,8 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from drafter.errors import OutputError
-from drafter.inputs import Inputs
-from drafter.schema import input_schema
+from drafter.inputs.models import Inputs
+from drafter.inputs.schema import input_schema
 
 INPUT_NAME = "jurisdiction.yaml"
 SCHEMA_NAME = "drafter.schema.json"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from drafter.grant_inputs import Grant, Position
+from drafter.inputs.grant import Grant, Position
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from drafter.errors import DrafterError
 from drafter.model import Document, Paragraph, Table, sections
-from drafter.profiles import LoadedProfile
+from drafter.compose.profiles import LoadedProfile
 
 
 @dataclass(frozen=True)

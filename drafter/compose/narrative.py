@@ -13,14 +13,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from drafter.budget import Budget, budget_table, compute
-from drafter.compose import Composer, Composition, build_context
+from drafter.compose.budget import Budget, budget_table, compute
+from drafter.compose.directive import Composer, Composition, build_context
 from drafter.errors import LibraryError
-from drafter.inputs import Inputs
-from drafter.library import Library, Outline
-from drafter.limits import Measure, check_limits
+from drafter.inputs.models import Inputs
+from drafter.library.clauses import Library, Outline
+from drafter.compose.section_limits import Measure, check_limits
 from drafter.model import Block, Paragraph, Run
-from drafter.profiles import LoadedProfile, load_profiles, select_profile
+from drafter.compose.profiles import LoadedProfile, load_profiles, select_profile
 
 USC_10382C = {
     1: "a long-term strategy and implementation plan made with community groups and agencies",

@@ -19,9 +19,9 @@ from typing import Any, Callable
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.dates import long_date
+from drafter.compose.dates import long_date
 from drafter.errors import RenderError
-from drafter.sandbox import REMOVED_GLOBALS, DraftSandbox, pass_undefined, violations
+from drafter.library.sandbox import REMOVED_GLOBALS, DraftSandbox, pass_undefined, violations
 
 SENTINEL_OPEN = "\ue000"
 SENTINEL_CLOSE = "\ue001"
@@ -112,7 +112,7 @@ def make_environment(draft: bool = False) -> SandboxedEnvironment:
     """The sandbox with drafter's filters. One per build; templates are compiled into it.
 
     `draft=True` gives the draft sandbox: missing facts print as highlighted prompts
-    (see drafter.sandbox). Jinja's default globals that clauses do not need are removed.
+    (see drafter.library.sandbox). Jinja's default globals that clauses do not need are removed.
     """
     options: dict[str, Any] = dict(
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 from pydantic import Field
 
-from drafter.input_base import Slug, Strict, Text
+from drafter.inputs.base import Slug, Strict, Text
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 """Dollars and cents. Decimal, never float: a budget must add up to the cent."""

@@ -18,9 +18,9 @@ from typing import Any, Iterator
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import LibraryError, RenderError
-from drafter.inputs import Inputs
-from drafter.library import Clause, Library, Outline, OutlineSection
-from drafter.markup import MarkupError, parse_blocks
+from drafter.inputs.models import Inputs
+from drafter.library.clauses import Clause, Library, Outline, OutlineSection
+from drafter.library.markup import MarkupError, parse_blocks
 from drafter.model import (
     Block,
     Caption,
@@ -37,9 +37,9 @@ from drafter.model import (
     Term,
     clause_digest,
 )
-from drafter.numbers import letter, roman, sub_label
-from drafter.sandbox import DraftSandbox, draft_context
-from drafter.render import (
+from drafter.numbering_scheme import letter, roman, sub_label
+from drafter.library.sandbox import DraftSandbox, draft_context
+from drafter.library.render import (
     Deadline,
     RenderState,
     bind_functions,

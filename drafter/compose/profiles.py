@@ -19,8 +19,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from drafter.errors import LibraryError
-from drafter.library import Library, Outline, OutlineSection
-from drafter.loader import dotted, position, to_plain
+from drafter.library.clauses import Library, Outline, OutlineSection
+from drafter.inputs.loader import dotted, position, to_plain
 from drafter.model import PageFormat
 
 Unit = Literal["words", "characters"]

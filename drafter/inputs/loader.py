@@ -21,9 +21,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from drafter.crosscheck import cross_check
+from drafter.inputs.crosscheck import cross_check
 from drafter.errors import InputError, Problem
-from drafter.inputs import Inputs
+from drafter.inputs.models import Inputs
 
 Loc = tuple[Union[str, int], ...]
 

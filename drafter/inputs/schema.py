@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafter.inputs import Inputs
+from drafter.inputs.models import Inputs
 
 SCHEMA_ID = "https://drafter.invalid/schema/input.json"
 

@@ -44,7 +44,7 @@ def review(file: Path, kind: str | None, profile: str | None, fmt: str, annotate
     """
     # Imported here: review pulls in textstat and its dictionaries, which `drafter build`
     # does not need at start-up.
-    from drafter.library import load_library
+    from drafter.library.clauses import load_library
     from drafter.review import review_file
     from drafter.review.report import exit_code, format_text, to_json
 

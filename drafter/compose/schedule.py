@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.compose import Composition
+from drafter.compose.directive import Composition
 from drafter.errors import DrafterError
 from drafter.model import ClauseBlock, Paragraph, iter_blocks
 

@@ -1,7 +1,7 @@
 """The base every input model shares: strict keys, enums as plain text, common field types.
 
-Kept apart so the directive inputs (`drafter.inputs`) and the grant inputs
-(`drafter.grant_inputs`) build on the same rules without importing each other.
+Kept apart so the directive inputs (`drafter.inputs.models`) and the grant inputs
+(`drafter.inputs.grant`) build on the same rules without importing each other.
 """
 
 from __future__ import annotations

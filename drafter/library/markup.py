@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from drafter.model import Block, Cell, CrossRef, Inline, Paragraph, Run, Table, Term, merge_runs
-from drafter.render import PROMPT, REF, SENTINEL_CLOSE, SENTINEL_OPEN, TERM
+from drafter.library.render import PROMPT, REF, SENTINEL_CLOSE, SENTINEL_OPEN, TERM
 
 _SENTINEL = re.compile(f"{SENTINEL_OPEN}([{REF}{TERM}{PROMPT}]):(.*?){SENTINEL_CLOSE}")
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")

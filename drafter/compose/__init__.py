@@ -1,0 +1,1 @@
+"""Composition: outline + clauses + inputs -> the document model (directives, narratives)."""

@@ -1,0 +1,1 @@
+"""The clause library: loading, rendering in the sandbox, markup, lint, export."""
