@@ -5,7 +5,7 @@ PY      = $(VENV)/bin/python
 DRAFTER = $(VENV)/bin/drafter
 EXAMPLES = $(wildcard examples/*.yaml)
 
-.PHONY: demo test bench setup clean
+.PHONY: demo test lint bench setup clean
 
 setup: $(VENV)/.installed
 
@@ -20,6 +20,10 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest -q tests
+
+lint: setup
+	$(VENV)/bin/ruff check drafter tests benchmarks scripts
+	$(VENV)/bin/ruff format --check drafter tests benchmarks scripts
 
 bench: setup
 	$(PY) benchmarks/run.py

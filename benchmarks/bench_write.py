@@ -27,8 +27,13 @@ REFERENCE = ROOT / "templates" / "directive" / "reference.docx"
 def synthetic(clauses: int = 640) -> m.Document:
     """A decree-sized document built by hand (no composer needed)."""
     body: list[m.Block] = [
-        m.Caption("United States District Court", "UNITED STATES OF AMERICA", "CITY OF X",
-                  "1:15-cv-01046", "Community Policing Directive"),
+        m.Caption(
+            "United States District Court",
+            "UNITED STATES OF AMERICA",
+            "CITY OF X",
+            "1:15-cv-01046",
+            "Community Policing Directive",
+        ),
         m.TableOfContents(),
     ]
     number = 212
@@ -38,18 +43,31 @@ def synthetic(clauses: int = 640) -> m.Document:
         cid = f"topic.clause-{i}"
         target = f"topic.clause-{max(0, i - 3)}"
         blocks = (
-            m.Paragraph((m.Run("The City shall maintain community partnerships as described in paragraph "),
-                         m.CrossRef(target, str(212 + max(0, i - 3))),
-                         m.Run(", and shall report on them "), m.Run("quarterly", bold=True), m.Run(".")),
-                        numbering="decree", number=str(number), bookmark=cid),
-            m.Paragraph((m.Run("Each partnership shall address root causes identified with residents."),),
-                        numbering="decree", level=1, number="(a)"),
+            m.Paragraph(
+                (
+                    m.Run("The City shall maintain community partnerships as described in paragraph "),
+                    m.CrossRef(target, str(212 + max(0, i - 3))),
+                    m.Run(", and shall report on them "),
+                    m.Run("quarterly", bold=True),
+                    m.Run("."),
+                ),
+                numbering="decree",
+                number=str(number),
+                bookmark=cid,
+            ),
+            m.Paragraph(
+                (m.Run("Each partnership shall address root causes identified with residents."),),
+                numbering="decree",
+                level=1,
+                number="(a)",
+            ),
             m.Paragraph((m.Run("Partners include faith, youth and business groups."),), numbering="bullet"),
         )
         number += 1
         body.append(m.ClauseBlock(cid, 1, blocks, digest=f"{i:016x}", legal_review=(i % 100 == 0)))
-    meta = m.Meta(kind="directive", title="Benchmark", date=dt.date(2026, 1, 1), header="U.S. v. X",
-                  start_paragraph=212)
+    meta = m.Meta(
+        kind="directive", title="Benchmark", date=dt.date(2026, 1, 1), header="U.S. v. X", start_paragraph=212
+    )
     return m.Document(meta, tuple(body))
 
 

@@ -7,17 +7,17 @@ so the CLI stays a thin layer that parses options and prints.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from drafter.compose.directive import Composition, compose
-from drafter.errors import OutputError
-from drafter.inputs.models import Inputs
-from drafter.library.clauses import Library, load_library
 from drafter.compose.profiles import LoadedProfile
 from drafter.compose.section_limits import Measure
+from drafter.errors import OutputError
 from drafter.inputs.loader import load_inputs
+from drafter.inputs.models import Inputs
+from drafter.library.clauses import Library, load_library
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,10 @@ def build(
     write_docx(composition.document, target, reference, force=force)
     return _extras(
         BuildResult(source, target, composition, loaded.id if loaded else None, tuple(measures)),
-        inputs, loaded, schedule=schedule, pdf=pdf,
+        inputs,
+        loaded,
+        schedule=schedule,
+        pdf=pdf,
     )
 
 
@@ -113,8 +116,9 @@ def _check_extras_possible(source: Path, inputs: Inputs, *, schedule: bool, pdf:
             )
 
 
-def _extras(result: BuildResult, inputs: Inputs, loaded: LoadedProfile | None, *,
-            schedule: bool, pdf: bool) -> BuildResult:
+def _extras(
+    result: BuildResult, inputs: Inputs, loaded: LoadedProfile | None, *, schedule: bool, pdf: bool
+) -> BuildResult:
     """--schedule and --pdf: files beside the document, made after it is written.
 
     A page count over the profile's limit fails the build (LimitError) after the .docx and

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Union
+from typing import Literal
 
 # --------------------------------------------------------------------------- inline content
 
@@ -58,7 +59,7 @@ class Term:
     name: str
 
 
-Inline = Union[Run, CrossRef, Term]
+Inline = Run | CrossRef | Term
 
 # --------------------------------------------------------------------------- blocks
 
@@ -187,14 +188,12 @@ class ClauseBlock:
 
     clause_id: str
     version: int
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     digest: str = ""
     legal_review: bool = False
 
 
-Block = Union[
-    Paragraph, Heading, Table, Caption, SignatureBlock, TableOfContents, PageBreak, ClauseBlock
-]
+Block = Paragraph | Heading | Table | Caption | SignatureBlock | TableOfContents | PageBreak | ClauseBlock
 
 # --------------------------------------------------------------------------- document
 
@@ -221,7 +220,7 @@ class Meta:
     """Number of the first level-1 heading (printed as a Roman numeral)."""
     numbered_headings: bool = True
     """Directives number headings I., A.; narratives follow the solicitation's own headings."""
-    page_format: "PageFormat | None" = None
+    page_format: PageFormat | None = None
     """A solicitation's formatting rules (narratives); None keeps the reference document's."""
 
 

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 _ROMAN = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
 )
 
 
@@ -26,7 +37,7 @@ def roman_value(text: str) -> int | None:
     if not text or any(c not in values for c in text):
         return None
     total = 0
-    for a, b in zip(text, text[1:] + " "):
+    for a, b in zip(text, text[1:] + " ", strict=False):
         v = values[a]
         total += -v if b in values and values[b] > v else v
     return total

@@ -56,21 +56,34 @@ HEADING_ABSTRACT = f"""
 </w:abstractNum>"""
 
 
-def add_numbering(document: docx.document.Document, num_id: int, abstract_xml: str, abstract_id: int,
-                  start: int | None = None) -> int:
+def add_numbering(
+    document: docx.document.Document,
+    num_id: int,
+    abstract_xml: str,
+    abstract_id: int,
+    start: int | None = None,
+) -> int:
     """Add an abstractNum (once) and a num pointing at it, with an optional startOverride."""
     numbering = document.part.numbering_part.element
-    if not any(a.get(qn("w:abstractNumId")) == str(abstract_id) for a in numbering.findall(qn("w:abstractNum"))):
+    if not any(
+        a.get(qn("w:abstractNumId")) == str(abstract_id) for a in numbering.findall(qn("w:abstractNum"))
+    ):
         first_num = numbering.find(qn("w:num"))
         abstract = parse_xml(abstract_xml)
         if first_num is not None:
             first_num.addprevious(abstract)
         else:
             numbering.append(abstract)
-    override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
-                if start is not None else "")
-    numbering.append(parse_xml(
-        f'<w:num {NSDECL} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'))
+    override = (
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+        if start is not None
+        else ""
+    )
+    numbering.append(
+        parse_xml(
+            f'<w:num {NSDECL} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+        )
+    )
     return num_id
 
 
@@ -97,7 +110,7 @@ def add_ref(paragraph, bookmark: str, cached: str) -> None:
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
         f'<w:r><w:instrText xml:space="preserve"> REF {bookmark} \\r \\h </w:instrText></w:r>',
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
-        f'<w:r><w:t>{cached}</w:t></w:r>',
+        f"<w:r><w:t>{cached}</w:t></w:r>",
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
     ):
         paragraph._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {NSDECL}>", 1)))
@@ -107,7 +120,8 @@ def wrap_clause(document, paragraphs: list, clause_id: str, version: int, digest
     """Move `paragraphs` into a block content control tagged clause:<id>@<version> and record
     the digest in settings.xml docVars (as the writer does)."""
     sdt = parse_xml(
-        f'<w:sdt {NSDECL}><w:sdtPr><w:tag w:val="clause:{clause_id}@{version}"/></w:sdtPr><w:sdtContent/></w:sdt>')
+        f'<w:sdt {NSDECL}><w:sdtPr><w:tag w:val="clause:{clause_id}@{version}"/></w:sdtPr><w:sdtContent/></w:sdt>'
+    )
     first = paragraphs[0]._p
     first.addprevious(sdt)
     content = sdt.find(qn("w:sdtContent"))
@@ -119,8 +133,9 @@ def wrap_clause(document, paragraphs: list, clause_id: str, version: int, digest
         if doc_vars is None:
             doc_vars = parse_xml(f"<w:docVars {NSDECL}/>")
             settings.append(doc_vars)
-        doc_vars.append(parse_xml(
-            f'<w:docVar {NSDECL} w:name="drafter:{clause_id}" w:val="{version}:{digest}"/>'))
+        doc_vars.append(
+            parse_xml(f'<w:docVar {NSDECL} w:name="drafter:{clause_id}" w:val="{version}:{digest}"/>')
+        )
 
 
 def highlight(paragraph, text: str) -> None:

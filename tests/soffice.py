@@ -45,20 +45,33 @@ def convert_to_pdf(docx_path: Path, outdir: Path) -> Path:
     soffice = _need("soffice")
     outdir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={_profile().as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
-        capture_output=True, text=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation={_profile().as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     pdf = outdir / (Path(docx_path).stem + ".pdf")
     if result.returncode != 0 or not pdf.exists():
-        pytest.fail(f"LibreOffice could not convert {docx_path}: rc={result.returncode} "
-                    f"stdout={result.stdout!r} stderr={result.stderr!r}")
+        pytest.fail(
+            f"LibreOffice could not convert {docx_path}: rc={result.returncode} "
+            f"stdout={result.stdout!r} stderr={result.stderr!r}"
+        )
     return pdf
 
 
 def pdf_text(pdf: Path) -> str:
     """The PDF's text with layout kept (`pdftotext -layout`)."""
     pdftotext = _need("pdftotext")
-    result = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True,
-                            text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
+    )
     return result.stdout

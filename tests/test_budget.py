@@ -14,8 +14,15 @@ def chp(**changes: object) -> Grant:
     data: dict[str, object] = {
         "program": "CHP",
         "fiscal_year": 2024,
-        "positions": [{"title": "Patrol officer", "count": 2, "entry_salary": "52000",
-                       "fringe_percent": "38.5", "annual_increase_percent": "3"}],
+        "positions": [
+            {
+                "title": "Patrol officer",
+                "count": 2,
+                "entry_salary": "52000",
+                "fringe_percent": "38.5",
+                "annual_increase_percent": "3",
+            }
+        ],
         "local_match_percent": "45",
     }
     data.update(changes)
@@ -44,28 +51,40 @@ def test_per_position_federal_share_is_what_the_cap_is_checked_against() -> None
 
 
 def test_waiver_means_federal_pays_all() -> None:
-    budget = compute(chp(match_waiver=True, local_match_percent="0", positions=[
-        {"count": 1, "entry_salary": "40000", "fringe_percent": "0"}]))
+    budget = compute(
+        chp(
+            match_waiver=True,
+            local_match_percent="0",
+            positions=[{"count": 1, "entry_salary": "40000", "fringe_percent": "0"}],
+        )
+    )
     assert [y.federal for y in budget.years] == [Decimal("40000.00")] * 3
     assert budget.local_total == Decimal("0")
 
 
 def test_half_cents_round_up_once_per_line() -> None:
-    budget = compute(chp(local_match_percent="25", positions=[
-        {"count": 3, "entry_salary": "33333.33", "fringe_percent": "0"}]))
+    budget = compute(
+        chp(
+            local_match_percent="25",
+            positions=[{"count": 3, "entry_salary": "33333.33", "fringe_percent": "0"}],
+        )
+    )
     # 33,333.33 × 75% = 24,999.9975 → 25,000.00 per position, × 3
     assert budget.years[0].federal == Decimal("75000.00")
     assert budget.years[0].local == Decimal("24999.99")
 
 
 def test_line_item_budget_sums_exactly_and_becomes_a_word_table() -> None:
-    grant = Grant.model_validate({
-        "program": "CPD", "fiscal_year": 2024,
-        "budget_items": [
-            {"category": "supplies", "description": "Binders | tabs", "amount": "0.10"},
-            {"category": "travel", "description": "Two trips", "amount": "0.20"},
-        ],
-    })
+    grant = Grant.model_validate(
+        {
+            "program": "CPD",
+            "fiscal_year": 2024,
+            "budget_items": [
+                {"category": "supplies", "description": "Binders | tabs", "amount": "0.10"},
+                {"category": "travel", "description": "Two trips", "amount": "0.20"},
+            ],
+        }
+    )
     budget = compute(grant)
     assert budget.federal_total == Decimal("0.30")  # never 0.30000000000000004
     blocks = parse_blocks(budget_table(budget), numbered=False)

@@ -8,8 +8,8 @@ import pytest
 
 from drafter.compose.directive import compose
 from drafter.errors import RenderError
-from drafter.library.clauses import load_library
 from drafter.inputs.loader import load_inputs
+from drafter.library.clauses import load_library
 from drafter.model import Caption, ClauseBlock, CrossRef, Heading, iter_paragraphs
 
 DATA = Path(__file__).parent / "data"
@@ -35,7 +35,12 @@ def test_sections_roman_from_start_section_and_empty_ones_dropped(minilib) -> No
     doc = compose(load_inputs(DATA / "minimal.yaml"), minilib).document
     headings = [(h.level, h.number, h.text) for h in doc.body if isinstance(h, Heading)]
     # "Not Used" holds only a clause whose `when` is false: the subsection disappears
-    assert headings == [(1, "X", "Purpose"), (1, "XI", "Definitions"), (1, "XII", "Work"), (2, "A", "Partners")]
+    assert headings == [
+        (1, "X", "Purpose"),
+        (1, "XI", "Definitions"),
+        (1, "XII", "Work"),
+        (2, "A", "Partners"),
+    ]
 
 
 def test_definitions_list_exactly_the_terms_used(minilib) -> None:

@@ -3,15 +3,14 @@ without a traceback: a report, or a one-line DocxReadError."""
 
 from __future__ import annotations
 
-
 import pytest
 from click.testing import CliRunner
+from review_helpers import CORPUS
 
 from drafter.cli.review import review
 from drafter.errors import DocxReadError
 from drafter.review import review_file
 from drafter.review.report import to_json
-from review_helpers import CORPUS
 
 FILES = sorted(CORPUS.glob("*.docx"))
 

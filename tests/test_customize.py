@@ -51,7 +51,11 @@ def text_of(path: Path) -> str:
 
 def highlighted(path: Path) -> list[str]:
     runs = body_xml(path).iter(W + "r")
-    return ["".join(t.text or "" for t in r.iter(W + "t")) for r in runs if r.find(f"{W}rPr/{W}highlight") is not None]
+    return [
+        "".join(t.text or "" for t in r.iter(W + "t"))
+        for r in runs
+        if r.find(f"{W}rPr/{W}highlight") is not None
+    ]
 
 
 @pytest.fixture()
@@ -121,8 +125,9 @@ def test_command_line_library_wins_over_the_input_key(tmp_path: Path, lib: Path)
     result, out = build(tmp_path, "--library", str(top), source=source)
     assert result.exit_code == 0, result.output
     assert "follow the command line" in text_of(out)
-    env_result = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "e.docx")],
-                                    env={"DRAFTER_LIBRARY": str(top)})
+    env_result = CliRunner().invoke(
+        main, ["build", str(source), "-o", str(tmp_path / "e.docx")], env={"DRAFTER_LIBRARY": str(top)}
+    )
     assert env_result.exit_code == 0, env_result.output
     assert "follow the command line" in text_of(tmp_path / "e.docx")
 
@@ -192,9 +197,13 @@ def test_reference_missing_a_needed_style_names_the_file_and_style(tmp_path: Pat
 
 
 def test_draft_turns_missing_facts_into_highlighted_prompts(tmp_path: Path, lib: Path) -> None:
-    clause(lib, "gaps", "custom.gaps",
-           "The {{ community_body.name }} {{ modal }} meet the {{ decree.monitor.name }} "
-           "under paragraph {{ ref('alpha.never') }} from {{ decree.appointed | long_date }}.")
+    clause(
+        lib,
+        "gaps",
+        "custom.gaps",
+        "The {{ community_body.name }} {{ modal }} meet the {{ decree.monitor.name }} "
+        "under paragraph {{ ref('alpha.never') }} from {{ decree.appointed | long_date }}.",
+    )
     strict, out = build(tmp_path, "--library", str(lib))
     assert strict.exit_code == 2 and "gaps.md:8: undefined value" in strict.output
     assert not out.exists()
@@ -250,7 +259,9 @@ ESCAPES = [
 
 
 @pytest.mark.parametrize(("body", "reason"), ESCAPES)
-def test_sandbox_escape_fails_clearly_and_writes_nothing(tmp_path: Path, lib: Path, body: str, reason: str) -> None:
+def test_sandbox_escape_fails_clearly_and_writes_nothing(
+    tmp_path: Path, lib: Path, body: str, reason: str
+) -> None:
     path = clause(lib, "escape", "custom.escape", "Line one.\n\n" + body)
     result, out = build(tmp_path, "--library", str(lib))
     assert result.exit_code == 2, result.output
@@ -268,7 +279,9 @@ def test_when_expression_is_sandboxed_too(tmp_path: Path, lib: Path) -> None:
 
 
 def test_draft_leaves_out_a_clause_whose_condition_needs_a_missing_fact(tmp_path: Path, lib: Path) -> None:
-    clause(lib, "big", "custom.big", "The large body meets weekly.", extra="when: community_body.members > 9\n")
+    clause(
+        lib, "big", "custom.big", "The large body meets weekly.", extra="when: community_body.members > 9\n"
+    )
     clause(lib, "named", "custom.named", "Reports go to the {{ community_body.name }}.")
     strict, out = build(tmp_path, "--library", str(lib))
     assert strict.exit_code == 2 and "big.md: when: undefined value" in strict.output

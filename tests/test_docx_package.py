@@ -13,8 +13,8 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from docx_helpers import DIRECTIVE_REF, directive
+
 from drafter.docx import package
 from drafter.docx.fields import bookmark_name
 from drafter.docx.package import atomic_write
@@ -112,7 +112,9 @@ def test_atomic_write_missing_folder(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_failed_write_keeps_old_file_and_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_keeps_old_file_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out.docx"
     target.write_bytes(b"old")
 

@@ -7,8 +7,8 @@ import io
 
 import docx
 from docx.shared import Inches, Pt
-
 from docx_helpers import NARRATIVE_REF, narrative
+
 from drafter.docx.write import render_docx
 from drafter.model import PageFormat
 

@@ -10,16 +10,25 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx_helpers import (
+    DIRECTIVE_REF,
+    NARRATIVE_REF,
+    NS,
+    W,
+    body_paragraphs,
+    directive,
+    narrative,
+    p_text,
+    part,
+)
 from lxml import etree
+from soffice import convert_to_pdf, pdf_text
 
-from docx_helpers import (DIRECTIVE_REF, NARRATIVE_REF, NS, W, body_paragraphs, directive,
-                          narrative, p_text, part)
 from drafter import model as m
 from drafter.docx.fields import bookmark_name
 from drafter.docx.reference import STYLE_NAMES
 from drafter.docx.write import render_docx, write_docx
 from drafter.errors import LibraryError
-from soffice import convert_to_pdf, pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +51,10 @@ def abstract_for(numbering: etree._Element, num: str) -> etree._Element:
 
 
 def levels(abstract: etree._Element) -> list[tuple[str, str]]:
-    return [(lvl.find("w:numFmt", NS).get(W + "val"), lvl.find("w:lvlText", NS).get(W + "val"))
-            for lvl in abstract.findall("w:lvl", NS)]
+    return [
+        (lvl.find("w:numFmt", NS).get(W + "val"), lvl.find("w:lvlText", NS).get(W + "val"))
+        for lvl in abstract.findall("w:lvl", NS)
+    ]
 
 
 def test_python_docx_opens_output_with_styles_and_core_properties(rendered: bytes) -> None:
@@ -65,7 +76,10 @@ def test_decree_paragraphs_use_word_list_numbering_starting_at_212(rendered: byt
     assert ilvl == "0" and num_id(sub_a) == ("1", decree) and num_id(sub_i) == ("2", decree)
     assert num_id(later) == ("0", decree)  # one list through the whole document
     assert levels(abstract_for(numbering, decree)) == [
-        ("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")]
+        ("decimal", "%1."),
+        ("lowerLetter", "(%2)"),
+        ("lowerRoman", "(%3)"),
+    ]
     override = numbering.find(f"w:num[@w:numId='{decree}']/w:lvlOverride[@w:ilvl='0']/w:startOverride", NS)
     assert override.get(W + "val") == "212"
     assert first.find("w:pPr/w:pStyle", NS).get(W + "val") == "DecreeParagraph"
@@ -110,8 +124,12 @@ def test_cross_reference_is_a_ref_field_with_cached_number_and_bookmark(rendered
     assert instr == [f"REF {name} \\r \\h"]
     p = find_p(rendered, "Within 90 days")
     runs = list(p.iter(W + "r"))
-    kinds = [r.find("w:fldChar", NS).get(W + "fldCharType") if r.find("w:fldChar", NS) is not None
-             else ("instr" if r.find("w:instrText", NS) is not None else p_text(r)) for r in runs]
+    kinds = [
+        r.find("w:fldChar", NS).get(W + "fldCharType")
+        if r.find("w:fldChar", NS) is not None
+        else ("instr" if r.find("w:instrText", NS) is not None else p_text(r))
+        for r in runs
+    ]
     sep = kinds.index("separate")
     assert kinds[sep + 1] == "212" and kinds[sep + 2] == "end"
     starts = root.findall(f".//w:bookmarkStart[@w:name='{name}']", NS)
@@ -150,8 +168,9 @@ def test_legal_review_clause_gets_a_dated_comment_on_its_first_paragraph(rendere
     assert len(comments) == 1
     comment = comments[0]
     assert comment.author == "drafter"
-    assert comment.text == ("Legal review required: this clause concerns immigration; "
-                            "have counsel review it before filing.")
+    assert comment.text == (
+        "Legal review required: this clause concerns immigration; have counsel review it before filing."
+    )
     assert comment.timestamp.date().isoformat() == "2026-03-01"
     p = find_p(rendered, "Within 90 days")
     assert p.find("w:commentRangeStart", NS).get(W + "id") == str(comment.comment_id)
@@ -162,11 +181,18 @@ def test_toc_field_caches_every_heading_with_its_number(rendered: bytes) -> None
     root = part(rendered, "word/document.xml")
     instr = [t.text.strip() for t in root.iter(W + "instrText") if "TOC" in t.text]
     assert instr == ['TOC \\o "1-2" \\h \\z \\u']
-    entries = [(p.find("w:pPr/w:pStyle", NS).get(W + "val"), p_text(p)) for p in body_paragraphs(rendered)
-               if p.find("w:pPr/w:pStyle", NS) is not None
-               and p.find("w:pPr/w:pStyle", NS).get(W + "val").startswith("TOC")]
-    assert entries == [("TOCHeading", "Contents"), ("TOC1", "I. Definitions"),
-                       ("TOC1", "II. Community Partnerships"), ("TOC2", "A. Partners")]
+    entries = [
+        (p.find("w:pPr/w:pStyle", NS).get(W + "val"), p_text(p))
+        for p in body_paragraphs(rendered)
+        if p.find("w:pPr/w:pStyle", NS) is not None
+        and p.find("w:pPr/w:pStyle", NS).get(W + "val").startswith("TOC")
+    ]
+    assert entries == [
+        ("TOCHeading", "Contents"),
+        ("TOC1", "I. Definitions"),
+        ("TOC1", "II. Community Partnerships"),
+        ("TOC2", "A. Partners"),
+    ]
 
 
 def test_header_text_and_page_x_of_y_footer(rendered: bytes) -> None:
@@ -261,13 +287,26 @@ def test_libreoffice_pdf_shows_numbers_refs_and_toc(tmp_path: Path) -> None:
     write_docx(directive(), out, DIRECTIVE_REF)
     text = pdf_text(convert_to_pdf(out, tmp_path / "pdf"))
     flat = re.sub(r"\s+", " ", text)
-    positions = [flat.index(s) for s in ("212. Effective Date", "213. Community Partner",
-                                          "(a) Partnership", "(i) joint", "(b) shared",
-                                          "214. Within 90 days")]
+    positions = [
+        flat.index(s)
+        for s in (
+            "212. Effective Date",
+            "213. Community Partner",
+            "(a) Partnership",
+            "(i) joint",
+            "(b) shared",
+            "214. Within 90 days",
+        )
+    ]
     assert positions == sorted(positions)
     assert "as defined in paragraph 212, the City" in flat
     toc = flat.index("CONTENTS")
-    assert toc < flat.index("I. Definitions") < flat.index("II. Community Partnerships") < flat.index("A. Partners")
+    assert (
+        toc
+        < flat.index("I. Definitions")
+        < flat.index("II. Community Partnerships")
+        < flat.index("A. Partners")
+    )
     assert "Case No. 1:15-cv-01046" in flat and "Page 1 of 2" in flat
     assert "REF " not in flat  # a field code must never show
 

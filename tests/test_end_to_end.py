@@ -13,12 +13,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from soffice import convert_to_pdf, pdf_text
 
 from drafter.compose.directive import compose
-from drafter.library.clauses import load_library
 from drafter.inputs.loader import load_inputs
+from drafter.library.clauses import load_library
 from drafter.model import ClauseBlock, iter_paragraphs
-from soffice import convert_to_pdf, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -77,9 +77,7 @@ def test_output_opens_in_python_docx_with_structure(example: Path, built) -> Non
     tags = [t.get(f"{W}val") for t in body.iter(f"{W}tag")]
     composition = compose(load_inputs(example), load_library())
     expected_tags = [
-        f"clause:{b.clause_id}@{b.version}"
-        for b in composition.document.body
-        if isinstance(b, ClauseBlock)
+        f"clause:{b.clause_id}@{b.version}" for b in composition.document.body if isinstance(b, ClauseBlock)
     ]
     assert tags == expected_tags
     assert len(numbered) > 30
@@ -172,25 +170,39 @@ def test_non_editable_install_builds_from_any_directory(tmp_path: Path) -> None:
     (site / "deps.pth").write_text(str(deps) + "\n")
     pip = subprocess.run(
         [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", str(ROOT)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert pip.returncode == 0, pip.stderr
     where = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", "from drafter.library.clauses import builtin_dirs; print(builtin_dirs()[0])"],
-        capture_output=True, text=True, cwd=tmp_path, check=True,
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "from drafter.library.clauses import builtin_dirs; print(builtin_dirs()[0])",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
     ).stdout.strip()
     assert where.startswith(str(site)), where
     out = tmp_path / "x.docx"
     result = subprocess.run(
         [str(venv / "bin" / "drafter"), "build", str(DIRECTIVES[0]), "-o", str(out)],
-        capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": ""},
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": ""},
     )
     assert result.returncode == 0, result.stderr
     assert zipfile.is_zipfile(out)
     # review's data files (elements, jargon) ship too
     reviewed = subprocess.run(
         [str(venv / "bin" / "drafter"), "review", str(out), "--format", "json"],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert reviewed.returncode == 0, reviewed.stderr
     assert json.loads(reviewed.stdout)["summary"]["error"] == 0

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from drafter.compose.directive import compose
-from drafter.library.clauses import load_library
-from drafter.inputs.loader import load_inputs
-from drafter.model import iter_paragraphs
 from drafter.compose.narrative import compose_narrative
+from drafter.inputs.loader import load_inputs
+from drafter.library.clauses import load_library
+from drafter.model import iter_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -55,9 +55,11 @@ def test_the_same_obligations_whatever_the_modal(tmp_path: Path) -> None:
         text = re.sub(r"(?m)^(\s+)modal: .*$", rf"\1modal: {modal}", source.read_text(), count=1)
         edited = tmp_path / f"{modal.replace(' ', '-')}.yaml"
         edited.write_text(text)
-        body = " ".join(p.text for p in iter_paragraphs(compose(load_inputs(edited), load_library()).document.body))
+        body = " ".join(
+            p.text for p in iter_paragraphs(compose(load_inputs(edited), load_library()).document.body)
+        )
         totals.append(len(re.findall(rf"\b{modal}\b", body, re.IGNORECASE)))
-    assert len(set(totals)) == 1, dict(zip(MODALS, totals))
+    assert len(set(totals)) == 1, dict(zip(MODALS, totals, strict=False))
 
 
 def test_every_clause_is_used_by_some_example() -> None:

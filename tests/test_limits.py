@@ -8,12 +8,12 @@ import pytest
 
 from drafter.build import build
 from drafter.cli.main import main
-from drafter.library.clauses import load_library
+from drafter.compose.narrative import compose_narrative
+from drafter.compose.profiles import load_profiles
 from drafter.compose.section_limits import LimitError, check_pages
 from drafter.inputs.loader import load_inputs
-from drafter.compose.narrative import compose_narrative
+from drafter.library.clauses import load_library
 from drafter.model import Paragraph, sections
-from drafter.compose.profiles import load_profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "templates" / "narrative" / "profiles"

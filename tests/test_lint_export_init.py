@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from drafter.cli.main import main
-from drafter.library.lint import check_library
 from drafter.inputs.loader import check_file
 from drafter.inputs.schema import input_schema
+from drafter.library.lint import check_library
 
 DATA = Path(__file__).parent / "data"
 
@@ -71,20 +71,36 @@ def test_builtin_library_is_clean() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (GOOD.replace("title: Good\n", "title: Good\nversoin: 2\n"), "bad.md:4: error: versoin: Extra inputs"),
+        (
+            GOOD.replace("title: Good\n", "title: Good\nversoin: 2\n"),
+            "bad.md:4: error: versoin: Extra inputs",
+        ),
         (GOOD.replace("{% endfor %}", ""), "bad.md:10: error: template syntax: Unexpected end of template"),
-        (GOOD + "{{ agency.shortname }}\n", "bad.md:12: error: 'agency.shortname': Agency has no field 'shortname'"),
+        (
+            GOOD + "{{ agency.shortname }}\n",
+            "bad.md:12: error: 'agency.shortname': Agency has no field 'shortname'",
+        ),
         (GOOD + "{{ budgett }}\n", "bad.md:12: error: 'budgett' is not a value of the input file"),
-        (GOOD.replace("{{ p.name }}", "{{ p.nam }}"), "bad.md:10: error: 'p.nam': Partner has no field 'nam'"),
+        (
+            GOOD.replace("{{ p.name }}", "{{ p.nam }}"),
+            "bad.md:10: error: 'p.nam': Partner has no field 'nam'",
+        ),
         (GOOD + "See {{ ref('no.such') }}.\n", "bad.md:12: error: ref('no.such'): no clause has that id"),
         (GOOD + "The {{ term('Nothing') }}.\n", "bad.md:12: error: term('Nothing'): not defined"),
         (GOOD + "{{ agency.__class__ }}\n", "bad.md:12: error: the attribute '.__class__' is not allowed"),
         (GOOD + "{% include 'x.md' %}\n", "bad.md:12: error: {% include %} is not allowed"),
-        (GOOD.replace("topics: [partners]\n", "topics: [partners]\nwhen: partners | length >\n"),
-         "bad.md:7: error: when: cannot read the condition"),
-        (GOOD.replace("topics: [partners]\n", "topics: [partners]\nwhen: agency.head\n"),
-         "bad.md:7: error: 'agency.head': Agency has no field 'head'"),
-        (GOOD.replace("topics: [partners]", "topics: [orphans]"), "bad.md:2: warning: no outline reaches 'custom.good'"),
+        (
+            GOOD.replace("topics: [partners]\n", "topics: [partners]\nwhen: partners | length >\n"),
+            "bad.md:7: error: when: cannot read the condition",
+        ),
+        (
+            GOOD.replace("topics: [partners]\n", "topics: [partners]\nwhen: agency.head\n"),
+            "bad.md:7: error: 'agency.head': Agency has no field 'head'",
+        ),
+        (
+            GOOD.replace("topics: [partners]", "topics: [orphans]"),
+            "bad.md:2: warning: no outline reaches 'custom.good'",
+        ),
     ],
 )
 def test_each_finding_names_file_and_line(lib: Path, text: str, expected: str) -> None:
@@ -106,8 +122,10 @@ def test_duplicate_ids_in_one_folder(lib: Path) -> None:
 def test_outline_naming_an_unknown_clause(lib: Path) -> None:
     outline = lib / "templates" / "directive" / "outline.yaml"
     outline.write_text(outline.read_text().replace("clauses: [alpha.never]", "clauses: [alpha.nevr]"))
-    assert any("outline.yaml:13: error: section 'Not Used' names unknown clause 'alpha.nevr'" in m
-               for m in messages(lib))
+    assert any(
+        "outline.yaml:13: error: section 'Not Used' names unknown clause 'alpha.nevr'" in m
+        for m in messages(lib)
+    )
 
 
 def test_wording_changed_without_version_bump(lib: Path) -> None:

@@ -76,11 +76,14 @@ def test_cross_checks_point_at_the_field_to_change(tmp_path: Path) -> None:
     )
     problems = check_file(write(tmp_path, text))
     by_field = {p.field: p for p in problems}
-    assert "'westside' is not a listed partner (partners: eastside-tenants)" in by_field[
-        "problems[0].responses[0].partner"
-    ].message
+    assert (
+        "'westside' is not a listed partner (partners: eastside-tenants)"
+        in by_field["problems[0].responses[0].partner"].message
+    )
     assert by_field["problems[0].responses[0].partner"].line == line_of(text, "partner: westside")
-    assert "falls after the decree ends (1 years = 365 days)" in by_field["commitments.deadlines.plan"].message
+    assert (
+        "falls after the decree ends (1 years = 365 days)" in by_field["commitments.deadlines.plan"].message
+    )
 
 
 def test_directive_without_decree_is_refused(tmp_path: Path) -> None:

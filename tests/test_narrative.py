@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from drafter.errors import LibraryError
-from drafter.library.clauses import load_library
-from drafter.inputs.loader import check_file, load_inputs
-from drafter.model import Heading, Paragraph, Table, iter_blocks, iter_paragraphs
 from drafter.compose.narrative import compose_narrative
+from drafter.errors import LibraryError
+from drafter.inputs.loader import check_file, load_inputs
+from drafter.library.clauses import load_library
+from drafter.model import Heading, Paragraph, Table, iter_blocks, iter_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 CHP = ROOT / "examples" / "millbrook-chp.yaml"
@@ -37,8 +37,10 @@ def test_examples_are_valid() -> None:
 
 def test_chp_without_a_primary_problem(tmp_path: Path) -> None:
     found, lines = problems_after(tmp_path, CHP, "    primary: true\n", "")
-    assert found == [f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'problems:')}:1: problems: "
-                     "a CHP application names one primary problem: mark one with 'primary: true'"]
+    assert found == [
+        f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'problems:')}:1: problems: "
+        "a CHP application names one primary problem: mark one with 'primary: true'"
+    ]
 
 
 def test_chp_with_two_primary_problems_points_at_the_second(tmp_path: Path) -> None:
@@ -55,20 +57,26 @@ commitments:
 """
     found, lines = problems_after(tmp_path, CHP, "commitments:\n", extra)
     second = line_of(lines, "primary: true", after=line_of(lines, "Speeding"))
-    assert found == [f"{tmp_path}/millbrook-chp.yaml:{second}:14: problems[1].primary: a CHP application "
-                     "names exactly one primary problem; problems[0] is already primary"]
+    assert found == [
+        f"{tmp_path}/millbrook-chp.yaml:{second}:14: problems[1].primary: a CHP application "
+        "names exactly one primary problem; problems[0] is already primary"
+    ]
 
 
 def test_match_below_25_percent_without_waiver(tmp_path: Path) -> None:
     found, lines = problems_after(tmp_path, CHP, "local_match_percent: 45", "local_match_percent: 20")
     assert len(found) == 2  # the lower match also breaks the federal cap
     line = line_of(lines, "local_match_percent: 20")
-    assert f"millbrook-chp.yaml:{line}:24: grant.local_match_percent: the local match is 20%; CHP requires at least 25%" in found[1]
+    assert (
+        f"millbrook-chp.yaml:{line}:24: grant.local_match_percent: the local match is 20%; CHP requires at least 25%"
+        in found[1]
+    )
 
 
 def test_a_waiver_allows_no_match(tmp_path: Path) -> None:
-    waived, _ = problems_after(tmp_path, CHP, "local_match_percent: 45\n",
-                               "local_match_percent: 0\n  match_waiver: true\n")
+    waived, _ = problems_after(
+        tmp_path, CHP, "local_match_percent: 45\n", "local_match_percent: 0\n  match_waiver: true\n"
+    )
     assert all("local_match_percent" not in f for f in waived)
     refused, _ = problems_after(tmp_path, CHP, "local_match_percent: 45\n", "local_match_percent: 0\n")
     assert any("grant.local_match_percent: the local match is 0%" in f for f in refused)
@@ -85,29 +93,45 @@ def test_federal_share_over_125000_per_position(tmp_path: Path) -> None:
 
 
 def test_sro_time_below_75_percent(tmp_path: Path) -> None:
-    found, lines = problems_after(tmp_path, CHP, "      annual_increase_percent: 3\n",
-                                  "      annual_increase_percent: 3\n      sro: true\n      sro_time_percent: 60\n")
+    found, lines = problems_after(
+        tmp_path,
+        CHP,
+        "      annual_increase_percent: 3\n",
+        "      annual_increase_percent: 3\n      sro: true\n      sro_time_percent: 60\n",
+    )
     line = line_of(lines, "sro_time_percent: 60")
-    assert found == [f"{tmp_path}/millbrook-chp.yaml:{line}:25: grant.positions[0].sro_time_percent: school "
-                     "resource officers funded by CHP spend at least 75% of their time in or around schools, not 60%"]
+    assert found == [
+        f"{tmp_path}/millbrook-chp.yaml:{line}:25: grant.positions[0].sro_time_percent: school "
+        "resource officers funded by CHP spend at least 75% of their time in or around schools, not 60%"
+    ]
 
 
 def test_sro_without_a_time_share(tmp_path: Path) -> None:
-    found, lines = problems_after(tmp_path, CHP, "      annual_increase_percent: 3\n",
-                                  "      annual_increase_percent: 3\n      sro: true\n")
-    assert found == [f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'sro: true')}:12: grant.positions[0].sro: "
-                     "give 'sro_time_percent' for school resource officers (CHP: at least 75)"]
+    found, lines = problems_after(
+        tmp_path,
+        CHP,
+        "      annual_increase_percent: 3\n",
+        "      annual_increase_percent: 3\n      sro: true\n",
+    )
+    assert found == [
+        f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'sro: true')}:12: grant.positions[0].sro: "
+        "give 'sro_time_percent' for school resource officers (CHP: at least 75)"
+    ]
 
 
 def test_a_response_names_a_listed_partner(tmp_path: Path) -> None:
     found, lines = problems_after(tmp_path, CHP, "partner: millbrook-recovery", "partner: the-clinic")
-    assert found == [f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'the-clinic')}:18: "
-                     "problems[0].responses[1].partner: 'the-clinic' is not a listed partner "
-                     "(partners: river-street-tenants, millbrook-recovery)"]
+    assert found == [
+        f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'the-clinic')}:18: "
+        "problems[0].responses[1].partner: 'the-clinic' is not a listed partner "
+        "(partners: river-street-tenants, millbrook-recovery)"
+    ]
 
 
 def test_a_response_needs_a_measure(tmp_path: Path) -> None:
-    found, lines = problems_after(tmp_path, CHP, "        measure: People who start treatment after an overdose call.\n", "")
+    found, lines = problems_after(
+        tmp_path, CHP, "        measure: People who start treatment after an overdose call.\n", ""
+    )
     assert len(found) == 1 and "problems[0].responses[1].measure: required key is missing" in found[0]
 
 
@@ -123,8 +147,10 @@ def test_a_narrative_needs_a_grant(tmp_path: Path) -> None:
 
 def test_unknown_program_lists_the_programs(tmp_path: Path) -> None:
     found, lines = problems_after(tmp_path, CHP, "program: CHP", "program: CHIP")
-    assert found[0].startswith(f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'CHIP')}:12: grant.program: "
-                               "'CHIP' is not one of: CHP, CPD,")
+    assert found[0].startswith(
+        f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'CHIP')}:12: grant.program: "
+        "'CHIP' is not one of: CHP, CPD,"
+    )
 
 
 def test_community_applicant_needs_a_police_partner(tmp_path: Path) -> None:
@@ -141,15 +167,23 @@ def test_community_applicant_needs_a_police_partner(tmp_path: Path) -> None:
 
 def test_deliverable_after_the_project_ends(tmp_path: Path) -> None:
     found, lines = problems_after(tmp_path, CPD, "      month: 24\n", "      month: 30\n")
-    assert found == [f"{tmp_path}/eastgate-cpd.yaml:{line_of(lines, 'month: 30')}:14: grant.deliverables[1].month: "
-                     "month 30 is after the project ends (project_months: 24)"]
+    assert found == [
+        f"{tmp_path}/eastgate-cpd.yaml:{line_of(lines, 'month: 30')}:14: grant.deliverables[1].month: "
+        "month 30 is after the project ends (project_months: 24)"
+    ]
 
 
 def test_timeline_step_that_ends_before_it_starts(tmp_path: Path) -> None:
-    found, lines = problems_after(tmp_path, CPD, "      start_month: 20\n      end_month: 24\n",
-                                  "      start_month: 20\n      end_month: 19\n")
-    assert found == [f"{tmp_path}/eastgate-cpd.yaml:{line_of(lines, 'end_month: 19')}:18: grant.timeline[3].end_month: "
-                     "ends in month 19, before it starts (month 20)"]
+    found, lines = problems_after(
+        tmp_path,
+        CPD,
+        "      start_month: 20\n      end_month: 24\n",
+        "      start_month: 20\n      end_month: 19\n",
+    )
+    assert found == [
+        f"{tmp_path}/eastgate-cpd.yaml:{line_of(lines, 'end_month: 19')}:18: grant.timeline[3].end_month: "
+        "ends in month 19, before it starts (month 20)"
+    ]
 
 
 def test_chp_narrative_follows_its_profile_unnumbered() -> None:
@@ -163,7 +197,10 @@ def test_chp_narrative_follows_its_profile_unnumbered() -> None:
     tables = [b for b in iter_blocks(doc.body) if isinstance(b, Table)]
     assert len(tables) == 1 and tables[0].rows[-1][4].text == "$244,867.28"
     text = " ".join(p.text for p in iter_paragraphs(doc.body))
-    assert "one problem: open-air drug sales on River Street." in text and "Partner: Millbrook Recovery Center" in text
+    assert (
+        "one problem: open-air drug sales on River Street." in text
+        and "Partner: Millbrook Recovery Center" in text
+    )
 
 
 def test_cpd_narrative_has_timeline_table_and_community_side_capacity() -> None:
@@ -173,9 +210,15 @@ def test_cpd_narrative_has_timeline_table_and_community_side_capacity() -> None:
     header_rows = [[c.text for c in t.rows[0]] for t in tables]
     assert ["Activity", "Months", "Lead"] in header_rows
     timeline = tables[header_rows.index(["Activity", "Months", "Lead"])]
-    assert [c.text for c in timeline.rows[1]] == ["Recruit and train resident leaders", "1–6", "Eastgate Neighbors United"]
+    assert [c.text for c in timeline.rows[1]] == [
+        "Recruit and train resident leaders",
+        "1–6",
+        "Eastgate Neighbors United",
+    ]
     paragraphs = [p.text for p in iter_paragraphs(composition.document.body) if isinstance(p, Paragraph)]
-    assert any("organizing, voicing members' concerns, leadership, and bridging conflicts" in t for t in paragraphs)
+    assert any(
+        "organizing, voicing members' concerns, leadership, and bridging conflicts" in t for t in paragraphs
+    )
 
 
 def test_an_unanswered_10382c_item_fails_the_build(tmp_path: Path) -> None:

@@ -7,7 +7,15 @@ from drafter.numbering_scheme import letter, roman, roman_value, sub_label
 
 def test_roman_as_word_prints_it_and_reads_back() -> None:
     assert [roman(n) for n in (1, 4, 9, 10, 14, 40, 90, 400, 1999)] == [
-        "I", "IV", "IX", "X", "XIV", "XL", "XC", "CD", "MCMXCIX"
+        "I",
+        "IV",
+        "IX",
+        "X",
+        "XIV",
+        "XL",
+        "XC",
+        "CD",
+        "MCMXCIX",
     ]
     assert all(roman_value(roman(n)) == n for n in range(1, 4000))
     assert roman(0) == "0" and roman(4000) == "4000"  # Word falls back to digits too

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from drafter.build import build
+from drafter.compose.profiles import ProfileNotFound, load_profile, load_profiles, select_profile
 from drafter.errors import LibraryError
 from drafter.library.clauses import load_library
-from drafter.compose.profiles import ProfileNotFound, load_profile, load_profiles, select_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "templates" / "narrative" / "profiles"
@@ -44,7 +44,11 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_an_unknown_key_is_reported_at_its_line(tmp_path: Path) -> None:
-    text = (PROFILES / "chp-2024.yaml").read_text().replace("    limit: {characters: 4000}", "    limits: {characters: 4000}", 1)
+    text = (
+        (PROFILES / "chp-2024.yaml")
+        .read_text()
+        .replace("    limit: {characters: 4000}", "    limits: {characters: 4000}", 1)
+    )
     path = _write(tmp_path, "chp-2024.yaml", text)
     line = text.splitlines().index("    limits: {characters: 4000}") + 1
     with pytest.raises(LibraryError) as info:
@@ -56,7 +60,7 @@ def test_a_section_page_limit_is_refused_at_its_line(tmp_path: Path) -> None:
     # pages can only be counted for the whole rendered narrative, not per section
     text = (PROFILES / "cpd-2024.yaml").read_text().replace("limit: {words: 1000}", "limit: {pages: 3}")
     path = _write(tmp_path, "cpd-2024.yaml", text)
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "limit: {pages: 3}" in l)
+    line = next(i for i, line in enumerate(text.splitlines(), 1) if "limit: {pages: 3}" in line)
     with pytest.raises(LibraryError) as info:
         load_profile(path)
     assert f"cpd-2024.yaml:{line}: sections[2].limit.pages" in str(info.value)
@@ -64,7 +68,9 @@ def test_a_section_page_limit_is_refused_at_its_line(tmp_path: Path) -> None:
 
 def test_file_name_must_match_program_and_year(tmp_path: Path) -> None:
     path = _write(tmp_path, "chp-2025.yaml", (PROFILES / "chp-2024.yaml").read_text())
-    with pytest.raises(LibraryError, match=r"chp-2025.yaml:\d+: program: a CHP FY2024 profile is named 'chp-2024.yaml'"):
+    with pytest.raises(
+        LibraryError, match=r"chp-2025.yaml:\d+: program: a CHP FY2024 profile is named 'chp-2024.yaml'"
+    ):
         load_profile(path)
 
 
@@ -75,7 +81,9 @@ def test_adding_a_year_is_adding_a_file(tmp_path: Path) -> None:
     text = text.replace("heading: Retention Plan", "heading: Plan to Keep the Positions")
     (overlay / "chp-2025.yaml").write_text(text)
     source = tmp_path / "chp-2025-input.yaml"
-    source.write_text((EXAMPLES / "millbrook-chp.yaml").read_text().replace("fiscal_year: 2024", "fiscal_year: 2025"))
+    source.write_text(
+        (EXAMPLES / "millbrook-chp.yaml").read_text().replace("fiscal_year: 2024", "fiscal_year: 2025")
+    )
     result = build(source, tmp_path / "out.docx", library=load_library([tmp_path / "lib"]))
     assert result.profile == "chp-2025"
     assert "Plan to Keep the Positions" in [m.section for m in result.measures]

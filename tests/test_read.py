@@ -7,14 +7,22 @@ import zipfile
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
 import pytest
+from docx.oxml.ns import qn
+from review_helpers import (
+    DECREE_ABSTRACT,
+    add_bookmark,
+    add_numbering,
+    add_ref,
+    decree_docx,
+    highlight,
+    set_num,
+    wrap_clause,
+)
 
 from drafter.docx.read import iter_paragraph_elements, read_docx
 from drafter.errors import DocxReadError
 from drafter.model import ClauseBlock, CrossRef, Heading, Paragraph, Run, Table, clause_digest, iter_blocks
-from review_helpers import (DECREE_ABSTRACT, add_bookmark, add_numbering, add_ref, decree_docx, highlight,
-                                  set_num, wrap_clause)
 
 
 def _paras(document):
@@ -26,8 +34,13 @@ def test_decree_numbers_continue_from_start_override_with_sub_levels(tmp_path: P
     blocks = _paras(read_docx(path))
     assert isinstance(blocks[0], Heading) and blocks[0].number == "IV" and blocks[0].level == 1
     got = [(b.numbering, b.level, b.number) for b in blocks[1:]]
-    assert got == [("decree", 0, "212"), ("decree", 1, "(a)"), ("decree", 1, "(b)"),
-                   ("decree", 0, "213"), ("decree", 1, "(a)")]
+    assert got == [
+        ("decree", 0, "212"),
+        ("decree", 1, "(a)"),
+        ("decree", 1, "(b)"),
+        ("decree", 0, "213"),
+        ("decree", 1, "(a)"),
+    ]
 
 
 def test_ordered_and_bullet_lists_restart_of_deeper_levels(tmp_path: Path) -> None:
@@ -36,7 +49,16 @@ def test_ordered_and_bullet_lists_restart_of_deeper_levels(tmp_path: Path) -> No
     add_numbering(document, 80, ordered, 95)
     bullet = DECREE_ABSTRACT.replace('"decimal"', '"bullet"').replace('"%1."', '"•"').replace('"90"', '"96"')
     add_numbering(document, 81, bullet, 96)
-    for text, level in (("one", 0), ("a", 1), ("i", 2), ("ii", 2), ("b", 1), ("i again", 2), ("two", 0), ("a again", 1)):
+    for text, level in (
+        ("one", 0),
+        ("a", 1),
+        ("i", 2),
+        ("ii", 2),
+        ("b", 1),
+        ("i again", 2),
+        ("two", 0),
+        ("a again", 1),
+    ):
         set_num(document.add_paragraph(text), 80, level)
     set_num(document.add_paragraph("bullet"), 81, 0)
     document.save(str(tmp_path / "o.docx"))
@@ -131,9 +153,11 @@ def test_malformed_xml_is_refused(tmp_path: Path) -> None:
 def test_entities_are_not_resolved(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET")
-    xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
-           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-           '<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    )
     with zipfile.ZipFile(tmp_path / "x.docx", "w") as z:
         z.writestr("word/document.xml", xml)
     try:

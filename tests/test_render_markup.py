@@ -9,7 +9,6 @@ import pytest
 
 from drafter.errors import RenderError
 from drafter.library.markup import MarkupError, parse_blocks
-from drafter.model import CrossRef, Paragraph, Run, Table, Term
 from drafter.library.render import (
     RenderState,
     bind_functions,
@@ -20,9 +19,12 @@ from drafter.library.render import (
     money,
     render_template,
 )
+from drafter.model import CrossRef, Paragraph, Run, Table, Term
 
 
-def render(source: str, context: dict | None = None, path: Path = Path("clauses/x/y.md"), first_line: int = 9) -> str:
+def render(
+    source: str, context: dict | None = None, path: Path = Path("clauses/x/y.md"), first_line: int = 9
+) -> str:
     env = make_environment()
     state = RenderState()
     ctx = {**(context or {}), **bind_functions(state)}
@@ -125,4 +127,6 @@ def test_headings_in_clause_text_are_refused() -> None:
 def test_an_empty_optional_fact_is_an_error_not_the_word_none() -> None:
     with pytest.raises(RenderError) as info:
         render("Line one.\nThe Monitor is {{ monitor.name }}.\n", {"monitor": {"name": None}})
-    assert str(info.value).startswith("clauses/x/y.md:10: undefined value: a fact this clause prints is empty")
+    assert str(info.value).startswith(
+        "clauses/x/y.md:10: undefined value: a fact this clause prints is empty"
+    )

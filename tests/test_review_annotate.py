@@ -5,15 +5,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from review_helpers import decree_docx, wrap_clause
 
 from drafter.errors import OutputError
 from drafter.review import review_file
 from drafter.review.annotate import annotate
-from review_helpers import decree_docx, wrap_clause
 
 
 def _make(tmp_path: Path) -> Path:
-    path = decree_docx(tmp_path / "in.docx", ["The City shall act by [INSERT DATE].", "Within thirty (60) days."])
+    path = decree_docx(
+        tmp_path / "in.docx", ["The City shall act by [INSERT DATE].", "Within thirty (60) days."]
+    )
     document = docx.Document(str(path))
     wrap_clause(document, [document.paragraphs[2]], "timing.deadline", 1)
     document.save(str(path))
@@ -31,7 +33,7 @@ def test_comments_sit_on_the_findings_paragraphs_including_inside_controls(tmp_p
     assert document_xml.count("<w:commentRangeStart") == len(report.findings)
     assert 'w:author="drafter review"' in comments_xml and 'w:initials="DR"' in comments_xml
     # the words-vs-digits finding is on the paragraph inside the content control
-    sdt = document_xml[document_xml.index("<w:sdt>"): document_xml.index("</w:sdt>")]
+    sdt = document_xml[document_xml.index("<w:sdt>") : document_xml.index("</w:sdt>")]
     assert "commentRangeStart" in sdt and "thirty (60)" in sdt
     assert "numbers.words-digits" in comments_xml
 

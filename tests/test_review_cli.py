@@ -4,9 +4,9 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from review_helpers import decree_docx
 
 from drafter.cli.review import review
-from review_helpers import decree_docx
 
 
 def test_text_json_fail_on_and_annotate(tmp_path: Path) -> None:

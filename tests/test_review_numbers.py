@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from drafter.review import number_words as numbers
 from review_helpers import decree
+
+from drafter.review import number_words as numbers
 
 
 def _got(document):
@@ -9,7 +10,9 @@ def _got(document):
 
 
 def test_words_disagree_with_digits() -> None:
-    d = decree("Within thirty (60) days.", "Within three hundred sixty-five (365) days.", "Within ninety (90) days.")
+    d = decree(
+        "Within thirty (60) days.", "Within three hundred sixty-five (365) days.", "Within ninety (90) days."
+    )
     assert _got(d) == [("numbers.words-digits", "212")]
     assert numbers.words_to_int("one hundred and twenty") == 120
 
@@ -23,7 +26,9 @@ def test_impossible_dates() -> None:
 
 
 def test_deadline_before_effective_date() -> None:
-    d = decree('This Agreement was entered on March 1, 2027 (the "Effective Date").',
-               "The City will publish the plan by January 15, 2027.",
-               "The City will report by April 1, 2027.")
+    d = decree(
+        'This Agreement was entered on March 1, 2027 (the "Effective Date").',
+        "The City will publish the plan by January 15, 2027.",
+        "The City will report by April 1, 2027.",
+    )
     assert _got(d) == [("dates.before-effective", "213")]

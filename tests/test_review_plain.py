@@ -3,9 +3,9 @@ from __future__ import annotations
 import socket
 
 import pytest
+from review_helpers import decree
 
 from drafter.review import plain
-from review_helpers import decree
 
 
 def test_readability_works_offline(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -19,15 +19,22 @@ def test_readability_works_offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_high_grade_section_long_sentence_passive_and_jargon() -> None:
-    long_sentence = ("The Department, in consultation with the Monitor and relevant organizational "
-                     "constituencies, shall institutionalize comprehensive multidisciplinary "
-                     "methodologies, operationalizing interdepartmental accountability mechanisms "
-                     "notwithstanding preexisting administrative configurations and jurisdictional "
-                     "responsibilities, consistent with applicable constitutional requirements and "
-                     "professionally recognized standards, and shall report on those methodologies to the "
-                     "Court, the Monitor and the public in each subsequent reporting period.")
-    d = decree(long_sentence + " " + long_sentence, long_sentence, "Training shall be conducted annually.",
-               "Training shall be conducted by the Academy.", "We will leverage stakeholder buy-in.")
+    long_sentence = (
+        "The Department, in consultation with the Monitor and relevant organizational "
+        "constituencies, shall institutionalize comprehensive multidisciplinary "
+        "methodologies, operationalizing interdepartmental accountability mechanisms "
+        "notwithstanding preexisting administrative configurations and jurisdictional "
+        "responsibilities, consistent with applicable constitutional requirements and "
+        "professionally recognized standards, and shall report on those methodologies to the "
+        "Court, the Monitor and the public in each subsequent reporting period."
+    )
+    d = decree(
+        long_sentence + " " + long_sentence,
+        long_sentence,
+        "Training shall be conducted annually.",
+        "Training shall be conducted by the Academy.",
+        "We will leverage stakeholder buy-in.",
+    )
     found = plain.check(d, jargon=("leverage", "stakeholder", "buy-in"))
     got = [(f.check, f.location.paragraph) for f in found]
     assert ("plain.grade", "212") in got

@@ -8,9 +8,20 @@ from drafter.review.findings import Finding, Location
 from drafter.review.report import Report, exit_code, format_text, ordered, to_json
 
 F = [
-    Finding("plain.jargon", "note", "Jargon: \"leverage\".", "Say it plainly.", Location("213", "IV. Partners", 5, "leverage")),
-    Finding("xref.missing-bookmark", "error", "Cross-reference points nowhere.", "Re-insert it.",
-            Location("214", "IV. Partners", 6, "paragraph 999")),
+    Finding(
+        "plain.jargon",
+        "note",
+        'Jargon: "leverage".',
+        "Say it plainly.",
+        Location("213", "IV. Partners", 5, "leverage"),
+    ),
+    Finding(
+        "xref.missing-bookmark",
+        "error",
+        "Cross-reference points nowhere.",
+        "Re-insert it.",
+        Location("214", "IV. Partners", 6, "paragraph 999"),
+    ),
     Finding("substance.no-measures", "warning", "No measures.", "Add a survey.", Location()),
 ]
 R = Report(ordered(F), "directive", "d.docx")
@@ -30,8 +41,13 @@ def test_json_schema_is_stable() -> None:
     assert data["summary"] == {"error": 1, "warning": 1, "note": 1, "total": 3}
     first = data["findings"][0]
     assert set(first) == {"check", "severity", "message", "fix", "location"}
-    assert first["location"] == {"label": "¶ 214", "paragraph": "214", "section": "IV. Partners",
-                                 "index": 6, "quote": "paragraph 999"}
+    assert first["location"] == {
+        "label": "¶ 214",
+        "paragraph": "214",
+        "section": "IV. Partners",
+        "index": 6,
+        "quote": "paragraph 999",
+    }
     assert to_json(R) == to_json(Report(ordered(list(reversed(F))), "directive", "d.docx"))
 
 

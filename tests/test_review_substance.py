@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from drafter.review import substance
 from review_helpers import decree
+
+from drafter.review import substance
 
 
 def _checks(d):
@@ -9,12 +10,16 @@ def _checks(d):
 
 
 def test_relations_events_as_partnership_flagged_unless_joint_root_cause_work_nearby() -> None:
-    d = decree("Our partnership strategy is a softball league and school presentations.",
-               "Officers will staff a community relations desk.")
+    d = decree(
+        "Our partnership strategy is a softball league and school presentations.",
+        "Officers will staff a community relations desk.",
+    )
     got = _checks(d)
     assert ("substance.relations-only", "212") in got and ("substance.relations-only", "213") in got
-    ok = decree("Officers and residents will analyze the root causes of burglary together.",
-                "They will also host a picnic.")
+    ok = decree(
+        "Officers and residents will analyze the root causes of burglary together.",
+        "They will also host a picnic.",
+    )
     assert not any(c == "substance.relations-only" for c, _ in _checks(ok))
 
 
@@ -29,8 +34,13 @@ def test_document_level_gaps_and_their_absence() -> None:
     bare = decree("The City will patrol more.")
     got = {c for c, _ in _checks(bare)}
     assert {"substance.no-marginalized", "substance.no-measures", "substance.no-sustainability"} <= got
-    full = decree("The City will adopt a language access plan for immigrant residents.",
-                  "A yearly survey will measure trust in police.",
-                  "The positions stay in the general fund after the grant period ends.")
-    assert not {c for c, _ in _checks(full)} & {"substance.no-marginalized", "substance.no-measures",
-                                                 "substance.no-sustainability"}
+    full = decree(
+        "The City will adopt a language access plan for immigrant residents.",
+        "A yearly survey will measure trust in police.",
+        "The positions stay in the general fund after the grant period ends.",
+    )
+    assert not {c for c, _ in _checks(full)} & {
+        "substance.no-marginalized",
+        "substance.no-measures",
+        "substance.no-sustainability",
+    }

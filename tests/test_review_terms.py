@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from drafter.review import terms
 from review_helpers import decree
+
+from drafter.review import terms
 
 
 def _by_check(document):
@@ -35,9 +36,15 @@ def test_defined_term_used_correctly_is_clean() -> None:
 
 
 def test_monitor_title_named_in_the_monitor_definition_is_not_undefined() -> None:
-    d = decree("“Monitor” means the Compliance Officer and Community Liaison appointed under the Agreement.",
-               "The City shall report to the Compliance Officer and Community Liaison each quarter.")
+    d = decree(
+        "“Monitor” means the Compliance Officer and Community Liaison appointed under the Agreement.",
+        "The City shall report to the Compliance Officer and Community Liaison each quarter.",
+    )
     assert not [f for f in terms.check(d) if f.check == "terms.undefined"]
-    d = decree("“Effective Date” means the date the Court enters this section.",
-               "The City shall report to the Compliance Officer each quarter after the Effective Date.")
-    assert [f.location.quote for f in terms.check(d) if f.check == "terms.undefined"] == ["Compliance Officer"]
+    d = decree(
+        "“Effective Date” means the date the Court enters this section.",
+        "The City shall report to the Compliance Officer each quarter after the Effective Date.",
+    )
+    assert [f.location.quote for f in terms.check(d) if f.check == "terms.undefined"] == [
+        "Compliance Officer"
+    ]

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from review_helpers import doc, heading
+
 from drafter import model as m
 from drafter.review import xrefs
-from review_helpers import doc, heading
 
 
 def _p(n: str, *content, bookmark=None) -> m.Paragraph:
@@ -33,7 +34,12 @@ def test_typed_references_to_missing_paragraphs_and_sections() -> None:
         heading("Plans", level=2, number="A"),
         _p("212", m.Run("Under paragraph 999 and ¶ 213, act.")),
         _p("213", m.Run("Paragraphs 212–215 apply; see Section IV.B and Section IV.A.")),
-        _p("214", m.Run("Paragraph 15 of the Agreement, and paragraph 12, still apply; so does 34 U.S.C. Section 10382.")),
+        _p(
+            "214",
+            m.Run(
+                "Paragraph 15 of the Agreement, and paragraph 12, still apply; so does 34 U.S.C. Section 10382."
+            ),
+        ),
     )
     got = _got(d)
     assert got.count(("xref.missing-paragraph", "error", "212")) == 1

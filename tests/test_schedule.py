@@ -10,10 +10,10 @@ import pytest
 
 from drafter.build import build
 from drafter.compose.directive import compose
-from drafter.errors import DrafterError
-from drafter.library.clauses import load_library
-from drafter.inputs.loader import load_inputs
 from drafter.compose.schedule import actor_of, schedule_rows, sentence_with
+from drafter.errors import DrafterError
+from drafter.inputs.loader import load_inputs
+from drafter.library.clauses import load_library
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,17 +22,23 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_rows_from_the_minimal_decree() -> None:
     composition = compose(load_inputs(DATA / "minimal.yaml"), load_library([DATA / "minilib"], builtin=False))
     rows = schedule_rows(composition, dt.date(2026, 1, 15), "TPD")
-    assert [r.values() for r in rows] == [(
-        "215", "alpha.partners",
-        "TPD shall work with Eastside Tenants Union within 90 days of the Effective Date.",
-        "TPD", "90", "2026-04-15",
-    )]
+    assert [r.values() for r in rows] == [
+        (
+            "215",
+            "alpha.partners",
+            "TPD shall work with Eastside Tenants Union within 90 days of the Effective Date.",
+            "TPD",
+            "90",
+            "2026-04-15",
+        )
+    ]
 
 
 def test_csv_beside_the_document_with_dates_from_the_effective_date(tmp_path: Path) -> None:
     out = tmp_path / "testville.docx"
-    result = build(DATA / "minimal.yaml", out, library=load_library([DATA / "minilib"], builtin=False),
-                   schedule=True)
+    result = build(
+        DATA / "minimal.yaml", out, library=load_library([DATA / "minilib"], builtin=False), schedule=True
+    )
     assert result.schedule == tmp_path / "testville-schedule.csv"
     with result.schedule.open(newline="") as handle:
         table = list(csv.reader(handle))
@@ -66,7 +72,9 @@ def test_a_narrative_has_no_effective_date_to_count_from(tmp_path: Path) -> None
     assert list(tmp_path.iterdir()) == []  # refused before anything was written
 
 
-def test_pdf_without_libreoffice_is_refused_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_without_libreoffice_is_refused_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "no-such-soffice"))
     with pytest.raises(DrafterError, match="--pdf needs LibreOffice"):
         build(ROOT / "examples" / "millbrook-chp.yaml", tmp_path / "m.docx", pdf=True)

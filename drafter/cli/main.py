@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # build pulls in python-docx; the CLI imports it only when bu
 EXIT_BAD_INPUT = 2
 
 
-def fail(error: DrafterError) -> "click.exceptions.Exit":
+def fail(error: DrafterError) -> click.exceptions.Exit:
     """Print every line of a DrafterError to stderr and exit 2."""
     for line in error.lines():
         click.echo(line, err=True)
@@ -57,25 +57,50 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output .docx (one input only). Default: <input name>-<kind>.docx.")
-@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the outputs (created if missing).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output .docx (one input only). Default: <input name>-<kind>.docx.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the outputs (created if missing).",
+)
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
 @library_option
-@click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="A Word document whose styles, page set-up, header and footer the output "
-              "uses (instead of the library's templates/<kind>/reference.docx).")
-@click.option("--draft", is_flag=True,
-              help="Missing facts become highlighted [bracketed prompts] instead of errors.")
-@click.option("--schedule", is_flag=True,
-              help="Also write <output>-schedule.csv: each deadline, its paragraph, actor and due date.")
-@click.option("--pdf", is_flag=True,
-              help="Also convert to PDF with LibreOffice and check the page count against the "
-              "solicitation profile's page limit (narratives).")
-def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, force: bool,
-          library_dirs: tuple[Path, ...], reference_doc: Path | None, draft: bool,
-          schedule: bool, pdf: bool) -> None:
+@click.option(
+    "--reference-doc",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A Word document whose styles, page set-up, header and footer the output "
+    "uses (instead of the library's templates/<kind>/reference.docx).",
+)
+@click.option(
+    "--draft", is_flag=True, help="Missing facts become highlighted [bracketed prompts] instead of errors."
+)
+@click.option(
+    "--schedule",
+    is_flag=True,
+    help="Also write <output>-schedule.csv: each deadline, its paragraph, actor and due date.",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also convert to PDF with LibreOffice and check the page count against the "
+    "solicitation profile's page limit (narratives).",
+)
+def build(
+    inputs: tuple[Path, ...],
+    output: Path | None,
+    out_dir: Path | None,
+    force: bool,
+    library_dirs: tuple[Path, ...],
+    reference_doc: Path | None,
+    draft: bool,
+    schedule: bool,
+    pdf: bool,
+) -> None:
     """Draft the document each INPUTS file describes.
 
     Library folders stack: the built-in clauses, then the input file's `library:` folder,
@@ -97,15 +122,24 @@ def build(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, f
     try:
         library = load_library(list(library_dirs))
     except DrafterError as exc:
-        raise fail(exc)
+        raise fail(exc) from None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = False
     for source in inputs:
         try:
-            result = build_one(source, output, out_dir=out_dir, force=force, library=library,
-                               library_dirs=list(library_dirs), reference_doc=reference_doc,
-                               draft=draft, schedule=schedule, pdf=pdf)
+            result = build_one(
+                source,
+                output,
+                out_dir=out_dir,
+                force=force,
+                library=library,
+                library_dirs=list(library_dirs),
+                reference_doc=reference_doc,
+                draft=draft,
+                schedule=schedule,
+                pdf=pdf,
+            )
         except DrafterError as exc:
             for line in exc.lines():
                 click.echo(line, err=True)
@@ -158,8 +192,12 @@ def validate(inputs: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the schema to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema to this file instead of standard output.",
+)
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of the input file, for editors' completion and checking.
 
@@ -199,7 +237,7 @@ def library_list(kind: str | None, library_dirs: tuple[Path, ...]) -> None:
     try:
         lib = load_library(list(library_dirs))
     except DrafterError as exc:
-        raise fail(exc)
+        raise fail(exc) from None
     rows = [c for c in lib.clauses.values() if kind is None or kind in c.meta.kinds]
     for clause in sorted(rows, key=lambda c: c.id):
         meta = clause.meta
@@ -225,7 +263,7 @@ def library_show(clause_id: str, library_dirs: tuple[Path, ...]) -> None:
     try:
         lib = load_library(list(library_dirs))
     except DrafterError as exc:
-        raise fail(exc)
+        raise fail(exc) from None
     clause = lib.clauses.get(clause_id)
     if clause is None:
         import difflib
@@ -255,14 +293,13 @@ def library_export(folder: Path, force: bool) -> None:
     try:
         result = export_library(folder, force=force)
     except DrafterError as exc:
-        raise fail(exc)
+        raise fail(exc) from None
     click.echo(f"wrote {result.files} files to {result.folder} (see {result.folder / 'README.md'})")
 
 
 @library.command("check")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("--update-lock", is_flag=True,
-              help="Record new clause versions in clauses/library.lock.")
+@click.option("--update-lock", is_flag=True, help="Record new clause versions in clauses/library.lock.")
 def library_check(folder: Path | None, update_lock: bool) -> None:
     """Lint a clause library (FOLDER laid over the built-in one, or the built-in one):
     one line per problem, FILE:LINE: error|warning: message. Exit 1 on errors.
@@ -277,7 +314,7 @@ def library_check(folder: Path | None, update_lock: bool) -> None:
     try:
         result = check_library(folder, update_lock=update_lock)
     except DrafterError as exc:
-        raise fail(exc)
+        raise fail(exc) from None
     for finding in result.findings:
         click.echo(str(finding))
     warnings = len(result.findings) - result.errors
@@ -305,7 +342,7 @@ def init(folder: Path, force: bool) -> None:
     try:
         result = init_folder(folder, force=force)
     except DrafterError as exc:
-        raise fail(exc)
+        raise fail(exc) from None
     for path in result.files:
         click.echo(f"wrote {path}")
 

@@ -15,21 +15,58 @@ from drafter.errors import DrafterError
 
 @click.command("review")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(["directive", "narrative"]), default=None,
-              help="Document kind (default: detected from the text).")
-@click.option("--profile", metavar="ID", default=None,
-              help="Solicitation profile (templates/narrative/profiles/ID.yaml) whose section limits apply.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format; json has a stable schema (schema_version) for CI.")
-@click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              metavar="OUT.docx", help="Also write a copy with each finding as a Word comment.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "note", "never"]), default="error",
-              show_default=True, help="Exit 1 when a finding at or above this severity exists.")
-@click.option("--library", "library_dirs", multiple=True, envvar="DRAFTER_LIBRARY",
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Library folder(s) whose clause versions count as current (also DRAFTER_LIBRARY).")
-def review(file: Path, kind: str | None, profile: str | None, fmt: str, annotate_out: Path | None,
-           fail_on: str, library_dirs: tuple[Path, ...]) -> None:
+@click.option(
+    "--kind",
+    type=click.Choice(["directive", "narrative"]),
+    default=None,
+    help="Document kind (default: detected from the text).",
+)
+@click.option(
+    "--profile",
+    metavar="ID",
+    default=None,
+    help="Solicitation profile (templates/narrative/profiles/ID.yaml) whose section limits apply.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format; json has a stable schema (schema_version) for CI.",
+)
+@click.option(
+    "--annotate",
+    "annotate_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="OUT.docx",
+    help="Also write a copy with each finding as a Word comment.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity exists.",
+)
+@click.option(
+    "--library",
+    "library_dirs",
+    multiple=True,
+    envvar="DRAFTER_LIBRARY",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Library folder(s) whose clause versions count as current (also DRAFTER_LIBRARY).",
+)
+def review(
+    file: Path,
+    kind: str | None,
+    profile: str | None,
+    fmt: str,
+    annotate_out: Path | None,
+    fail_on: str,
+    library_dirs: tuple[Path, ...],
+) -> None:
     """Proofread and assess a directive or grant narrative .docx (ours or anyone's).
 
     Reports unfilled blanks, defined-term problems, broken cross-references, numbering gaps,

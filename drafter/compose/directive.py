@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -21,6 +22,16 @@ from drafter.errors import LibraryError, RenderError
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Clause, Library, Outline, OutlineSection
 from drafter.library.markup import MarkupError, parse_blocks
+from drafter.library.render import (
+    Deadline,
+    RenderState,
+    bind_functions,
+    compile_template,
+    evaluate_condition,
+    make_environment,
+    render_template,
+)
+from drafter.library.sandbox import DraftSandbox, draft_context
 from drafter.model import (
     Block,
     Caption,
@@ -38,16 +49,6 @@ from drafter.model import (
     clause_digest,
 )
 from drafter.numbering_scheme import letter, roman, sub_label
-from drafter.library.sandbox import DraftSandbox, draft_context
-from drafter.library.render import (
-    Deadline,
-    RenderState,
-    bind_functions,
-    compile_template,
-    evaluate_condition,
-    make_environment,
-    render_template,
-)
 
 
 @dataclass
@@ -82,15 +83,15 @@ def build_context(inputs: Inputs) -> dict[str, Any]:
     return context
 
 
-def select_clauses(
-    section: OutlineSection, library: Library, kind: str, outline_path: Path
-) -> list[Clause]:
+def select_clauses(section: OutlineSection, library: Library, kind: str, outline_path: Path) -> list[Clause]:
     """The clauses a section names, then those of its topics (by id), once each."""
     chosen: list[Clause] = []
     for clause_id in section.clauses:
         clause = library.clauses.get(clause_id)
         if clause is None:
-            raise LibraryError(f"{outline_path}: section '{section.heading}' names unknown clause '{clause_id}'")
+            raise LibraryError(
+                f"{outline_path}: section '{section.heading}' names unknown clause '{clause_id}'"
+            )
         chosen.append(clause)
     for topic in section.topics:
         for clause_id in sorted(library.clauses):
@@ -144,9 +145,7 @@ class Composer:
         self.used.append(clause.id)
         return ClauseBlock(clause.id, clause.version, blocks, legal_review=clause.meta.legal_review)
 
-    def section_blocks(
-        self, section: OutlineSection, level: int, outline_path: Path
-    ) -> list[Block]:
+    def section_blocks(self, section: OutlineSection, level: int, outline_path: Path) -> list[Block]:
         """A heading and its content; an empty list when nothing in it applies."""
         content: list[Block] = []
         if section.generate == "definitions":
@@ -261,11 +260,7 @@ class Composer:
     def back_matter(self) -> list[Block]:
         if not self.inputs.signatories:
             return []
-        return [
-            SignatureBlock(
-                tuple(Signatory(s.party, s.name, s.title) for s in self.inputs.signatories)
-            )
-        ]
+        return [SignatureBlock(tuple(Signatory(s.party, s.name, s.title) for s in self.inputs.signatories))]
 
 
 _DEFINITIONS_PLACEHOLDER = Paragraph((Run("\u0000definitions"),))
@@ -345,7 +340,10 @@ def number_document(
 
 
 def resolve_references(
-    body: list[Block], numbers: dict[str, str], used: list[str], library: Library,
+    body: list[Block],
+    numbers: dict[str, str],
+    used: list[str],
+    library: Library,
     draft: bool = False,
 ) -> list[Block]:
     """Fill each CrossRef with its target's number; unknown or omitted targets are errors
@@ -359,8 +357,9 @@ def resolve_references(
         for item in p.content:
             if isinstance(item, CrossRef):
                 if item.target not in numbers and draft and item.target in library.clauses:
-                    content.append(Run(f"[paragraph on {library.clauses[item.target].meta.title}]",
-                                       highlight=True))
+                    content.append(
+                        Run(f"[paragraph on {library.clauses[item.target].meta.title}]", highlight=True)
+                    )
                     continue
                 if item.target not in numbers:
                     path = library.clauses[owner].path if owner in library.clauses else owner
@@ -380,8 +379,7 @@ def resolve_references(
             block = dataclasses.replace(
                 block,
                 blocks=tuple(
-                    fix_paragraph(c, block.clause_id) if isinstance(c, Paragraph) else c
-                    for c in block.blocks
+                    fix_paragraph(c, block.clause_id) if isinstance(c, Paragraph) else c for c in block.blocks
                 ),
             )
         elif isinstance(block, Paragraph):

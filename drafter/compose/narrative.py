@@ -15,12 +15,12 @@ from typing import Any
 
 from drafter.compose.budget import Budget, budget_table, compute
 from drafter.compose.directive import Composer, Composition, build_context
+from drafter.compose.profiles import LoadedProfile, load_profiles, select_profile
+from drafter.compose.section_limits import Measure, check_limits
 from drafter.errors import LibraryError
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, Outline
-from drafter.compose.section_limits import Measure, check_limits
 from drafter.model import Block, Paragraph, Run
-from drafter.compose.profiles import LoadedProfile, load_profiles, select_profile
 
 USC_10382C = {
     1: "a long-term strategy and implementation plan made with community groups and agencies",
@@ -72,7 +72,10 @@ class NarrativeComposer(Composer):
         grant = self.inputs.grant
         assert grant is not None
         subtitle = f"{self.context['applicant_name']} \u2014 {grant.program} FY{grant.fiscal_year}"
-        blocks: list[Block] = [Paragraph((Run(self.title(outline)),), style="Title"), Paragraph((Run(subtitle),))]
+        blocks: list[Block] = [
+            Paragraph((Run(self.title(outline)),), style="Title"),
+            Paragraph((Run(subtitle),)),
+        ]
         if grant.project_title:
             blocks.append(Paragraph((Run(grant.project_title, italic=True),)))
         return blocks

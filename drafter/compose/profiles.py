@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from drafter.errors import LibraryError
-from drafter.library.clauses import Library, Outline, OutlineSection
 from drafter.inputs.loader import dotted, position, to_plain
+from drafter.library.clauses import Library, Outline, OutlineSection
 from drafter.model import PageFormat
 
 Unit = Literal["words", "characters"]
@@ -33,11 +33,11 @@ class _Strict(BaseModel):
 class Formatting(_Strict):
     """What the solicitation requires of the page; absent keys keep the reference document's."""
 
-    font: Optional[str] = Field(None, description="Font family, e.g. 'Times New Roman'.")
-    size: Optional[float] = Field(None, ge=8, le=16, description="Font size in points.")
-    line_spacing: Optional[float] = Field(None, ge=1, le=3, description="1 single, 2 double.")
-    margins: Optional[float] = Field(None, ge=0.5, le=2, description="Margins in inches, all sides.")
-    page_numbers: Optional[bool] = Field(None, description="Pages must be numbered.")
+    font: str | None = Field(None, description="Font family, e.g. 'Times New Roman'.")
+    size: float | None = Field(None, ge=8, le=16, description="Font size in points.")
+    line_spacing: float | None = Field(None, ge=1, le=3, description="1 single, 2 double.")
+    margins: float | None = Field(None, ge=0.5, le=2, description="Margins in inches, all sides.")
+    page_numbers: bool | None = Field(None, description="Pages must be numbered.")
 
     def page_format(self) -> PageFormat:
         return PageFormat(self.font, self.size, self.line_spacing, self.margins, self.page_numbers)
@@ -51,16 +51,16 @@ class ProfileSection(_Strict):
     question: str = Field(min_length=1, description="What the solicitation asks this section to answer.")
     clauses: list[str] = Field(default_factory=list, description="Clause ids that fill it, in order.")
     topics: list[str] = Field(default_factory=list, description="Topics whose narrative clauses fill it.")
-    limit: Optional[dict[Unit, int]] = Field(
+    limit: dict[Unit, int] | None = Field(
         None, description="At most this many words or characters (spaces included) in the section."
     )
-    weight: Optional[float] = Field(None, ge=0, le=100, description="Scoring weight, percent, where known.")
+    weight: float | None = Field(None, ge=0, le=100, description="Scoring weight, percent, where known.")
     usc_10382c: list[int] = Field(
         default_factory=list, description="Items of 34 U.S.C. § 10382(c) this section should answer."
     )
 
     @model_validator(mode="after")
-    def _filled(self) -> "ProfileSection":
+    def _filled(self) -> ProfileSection:
         if not self.clauses and not self.topics:
             raise ValueError("a section lists 'clauses' or 'topics' to fill it")
         if any(not 1 <= item <= 11 for item in self.usc_10382c):
@@ -85,7 +85,7 @@ class Profile(_Strict):
     sections: list[ProfileSection] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique(self) -> "Profile":
+    def _unique(self) -> Profile:
         ids = [s.id for s in self.sections]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
@@ -102,7 +102,9 @@ class Profile(_Strict):
         return Outline(
             kind="narrative",
             title=self.title,
-            sections=[OutlineSection(heading=s.heading, clauses=s.clauses, topics=s.topics) for s in self.sections],
+            sections=[
+                OutlineSection(heading=s.heading, clauses=s.clauses, topics=s.topics) for s in self.sections
+            ],
         )
 
 

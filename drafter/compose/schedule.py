@@ -40,7 +40,14 @@ class Row:
     due: dt.date
 
     def values(self) -> tuple[str, ...]:
-        return (self.paragraph, self.clause_id, self.obligation, self.actor, str(self.days), self.due.isoformat())
+        return (
+            self.paragraph,
+            self.clause_id,
+            self.obligation,
+            self.actor,
+            str(self.days),
+            self.due.isoformat(),
+        )
 
 
 def sentence_with(text: str, start: int) -> str:
@@ -89,8 +96,14 @@ def schedule_rows(composition: Composition, effective: dt.date, default_actor: s
                 pending.remove(days)
                 sentence = sentence_with(para.text, match.start())
                 rows.append(
-                    Row(label, block.clause_id, sentence, actor_of(sentence, default_actor), days,
-                        effective + dt.timedelta(days=days))
+                    Row(
+                        label,
+                        block.clause_id,
+                        sentence,
+                        actor_of(sentence, default_actor),
+                        days,
+                        effective + dt.timedelta(days=days),
+                    )
                 )
     return rows
 

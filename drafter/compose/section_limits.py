@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.compose.profiles import LoadedProfile
 from drafter.errors import DrafterError
 from drafter.model import Document, Paragraph, Table, sections
-from drafter.compose.profiles import LoadedProfile
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,9 @@ def measure(doc: Document, loaded: LoadedProfile) -> list[Measure]:
             found.append(Measure(section.heading.text, unit, limit, count(texts, unit)))
     for unit in ("words", "characters"):
         if unit in loaded.profile.limits:
-            found.append(Measure("whole narrative", unit, loaded.profile.limits[unit], count(everything, unit)))
+            found.append(
+                Measure("whole narrative", unit, loaded.profile.limits[unit], count(everything, unit))
+            )
     return found
 
 

@@ -12,7 +12,7 @@ variables survive editing in Word and are invisible to the reader of a filing.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 

@@ -13,7 +13,7 @@ fields are the lowest layer they all use.
 from __future__ import annotations
 
 import hashlib
-from typing import Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -95,9 +95,7 @@ def bookmark_end(bookmark_id: int) -> etree._Element:
 # --------------------------------------------------------------------------- complex fields
 
 
-def field_runs(
-    instruction: str, result: str, rpr: etree._Element | None = None
-) -> list[etree._Element]:
+def field_runs(instruction: str, result: str, rpr: etree._Element | None = None) -> list[etree._Element]:
     """The five runs of a complex field whose cached result is `result`."""
 
     def char(kind: str) -> etree._Element:
@@ -143,7 +141,7 @@ def toc_paragraphs(
     """
     shown = [(lvl, text) for lvl, text in entries if lvl <= levels] or [(1, "")]
     paras: list[etree._Element] = []
-    for lvl, text in shown:
+    for lvl, _text in shown:
         p = el("p")
         ppr = sub(p, "pPr")
         style = style_ids.get(lvl) or style_ids.get(1)
@@ -158,7 +156,7 @@ def toc_paragraphs(
     sep = etree.Element(W + "r")
     sub(sep, "fldChar", {"fldCharType": "separate"})
     first.extend([begin, instr, sep])
-    for p, (_lvl, text) in zip(paras, shown):
+    for p, (_lvl, text) in zip(paras, shown, strict=False):
         if text:
             p.append(run(text))
     end = etree.Element(W + "r")
@@ -170,32 +168,104 @@ def toc_paragraphs(
 # --------------------------------------------------------------------------- settings.xml
 
 SETTINGS_ORDER: tuple[str, ...] = (
-    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
-    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
-    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
-    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
-    "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
-    "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState",
-    "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
-    "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions",
-    "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
-    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
-    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
-    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders",
-    "bookFoldRevPrinting", "bookFold", "bookFoldPrinting", "drawingGridHorizontalSpacing",
-    "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery",
-    "displayVerticalDrawingGridEvery", "doNotUseMarginsForDrawingGridOrigin",
-    "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin", "doNotShadeFormData",
-    "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
-    "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
-    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent",
-    "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml", "saveXmlDataOnly",
-    "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags", "alwaysMergeEmptyNamespace",
-    "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
-    "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
-    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
-    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+    "writeProtection",
+    "view",
+    "zoom",
+    "removePersonalInformation",
+    "removeDateAndTime",
+    "doNotDisplayPageBoundaries",
+    "displayBackgroundShape",
+    "printPostScriptOverText",
+    "printFractionalCharacterWidth",
+    "printFormsData",
+    "embedTrueTypeFonts",
+    "embedSystemFonts",
+    "saveSubsetFonts",
+    "saveFormsData",
+    "mirrorMargins",
+    "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter",
+    "gutterAtTop",
+    "hideSpellingErrors",
+    "hideGrammaticalErrors",
+    "activeWritingStyle",
+    "proofState",
+    "formsDesign",
+    "attachedTemplate",
+    "linkStyles",
+    "stylePaneFormatFilter",
+    "stylePaneSortMethod",
+    "documentType",
+    "mailMerge",
+    "revisionView",
+    "trackRevisions",
+    "doNotTrackMoves",
+    "doNotTrackFormatting",
+    "documentProtection",
+    "autoFormatOverride",
+    "styleLockTheme",
+    "styleLockQFSet",
+    "defaultTabStop",
+    "autoHyphenation",
+    "consecutiveHyphenLimit",
+    "hyphenationZone",
+    "doNotHyphenateCaps",
+    "showEnvelope",
+    "summaryLength",
+    "clickAndTypeStyle",
+    "defaultTableStyle",
+    "evenAndOddHeaders",
+    "bookFoldRevPrinting",
+    "bookFold",
+    "bookFoldPrinting",
+    "drawingGridHorizontalSpacing",
+    "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery",
+    "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin",
+    "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin",
+    "doNotShadeFormData",
+    "noPunctuationKerning",
+    "characterSpacingControl",
+    "printTwoOnOne",
+    "strictFirstAndLastChars",
+    "noLineBreaksAfter",
+    "noLineBreaksBefore",
+    "savePreviewPicture",
+    "doNotValidateAgainstSchema",
+    "saveInvalidXml",
+    "ignoreMixedContent",
+    "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml",
+    "saveXmlDataOnly",
+    "useXSLTWhenSaving",
+    "saveThroughXslt",
+    "showXMLTags",
+    "alwaysMergeEmptyNamespace",
+    "updateFields",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
 )
 """The sequence of CT_Settings children; Word rejects a settings part out of this order."""
 

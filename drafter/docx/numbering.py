@@ -16,7 +16,6 @@ Definitions are added only when used, with ids after any the reference document 
 
 from __future__ import annotations
 
-
 from dataclasses import dataclass
 
 from lxml import etree
@@ -56,7 +55,7 @@ BULLET_LEVELS: tuple[Level, ...] = (
 
 
 def heading_levels(start_section: int) -> tuple[Level, ...]:
-    """"I." (centred headings: number and text joined by a space) and "A."."""
+    """ "I." (centred headings: number and text joined by a space) and "A."."""
     return (
         Level("upperRoman", "%1.", left=0, hanging=0, suffix="space", start=start_section),
         Level("upperLetter", "%2.", left=720, hanging=720),

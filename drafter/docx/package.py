@@ -129,8 +129,10 @@ def normalize_package(data: bytes, *, strip_ids: bool = True) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in _entry_order(src.namelist()):
             blob = src.read(name)
-            if strip_ids and (name.endswith(".xml") or name.endswith(".rels")) and (
-                b"rsid" in blob or b"w14:" in blob
+            if (
+                strip_ids
+                and (name.endswith(".xml") or name.endswith(".rels"))
+                and (b"rsid" in blob or b"w14:" in blob)
             ):
                 root = etree.fromstring(blob)
                 strip_random_ids(root)

@@ -25,7 +25,7 @@ from lxml import etree
 
 from drafter.docx.read_body import _Reader, iter_paragraph_elements
 from drafter.docx.read_numbering import ListNumbering, Styles
-from drafter.docx.read_package import MAX_ENTRIES, MAX_TOTAL_BYTES, W, _W, _local, _Package
+from drafter.docx.read_package import _W, MAX_ENTRIES, MAX_TOTAL_BYTES, W, _local, _Package
 from drafter.errors import DocxReadError
 from drafter.model import Block, Document, Heading, Meta
 
@@ -39,7 +39,7 @@ def _doc_vars(settings: etree._Element | None) -> dict[str, str]:
     for var in settings.iter(_W + "docVar"):
         name = var.get(_W + "name") or ""
         if name.startswith("drafter:"):
-            out[name[len("drafter:"):]] = var.get(_W + "val") or ""
+            out[name[len("drafter:") :]] = var.get(_W + "val") or ""
     return out
 
 

@@ -7,14 +7,13 @@ way Word prints them (`read_numbering`) and clause digests from settings.xml doc
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
 from drafter.docx.read_numbering import ListNumbering, Styles
 from drafter.docx.read_package import _W, _local, _on, _val
 from drafter.model import (
-    merge_runs,
     Block,
     Cell,
     ClauseBlock,
@@ -24,6 +23,7 @@ from drafter.model import (
     Paragraph,
     Run,
     Table,
+    merge_runs,
 )
 
 # Containers whose children are body content in document order (block level).
@@ -174,8 +174,14 @@ class _Reader:
                 if self.fields and self.fields[-1]["phase"] == "instr":
                     self.fields[-1]["instr"] += child.text or ""
                 continue
-            text = {"t": None, "tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-", "softHyphen": ""}.get(
-                name, "")
+            text = {
+                "t": None,
+                "tab": "\t",
+                "br": "\n",
+                "cr": "\n",
+                "noBreakHyphen": "-",
+                "softHyphen": "",
+            }.get(name, "")
             if name == "t":
                 text = child.text or ""
             if not text:
@@ -238,7 +244,7 @@ def _flatten_paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
         if isinstance(b, Paragraph):
             yield b
         elif isinstance(b, Heading):
-            yield Paragraph(content=b.content, bookmark=b.bookmark, style="Heading %d" % b.level)
+            yield Paragraph(content=b.content, bookmark=b.bookmark, style=f"Heading {b.level}")
         elif isinstance(b, Table):
             for row in b.rows:
                 for cell in row:

@@ -16,15 +16,15 @@ structures, this module only interprets them.
 
 from __future__ import annotations
 
-from drafter.numbering_scheme import letter, roman
-
 import re
 from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from drafter.numbering_scheme import letter, roman
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 
 
 def _val(el: etree._Element | None, attr: str = "val") -> str | None:
@@ -132,7 +132,8 @@ def _level(el: etree._Element) -> Level:
         fmt=_val(el.find(_W + "numFmt")) or "decimal",
         text=_val(el.find(_W + "lvlText")) or "",
         restart=_int(_val(el.find(_W + "lvlRestart"))),
-        legal=el.find(_W + "isLgl") is not None and (_val(el.find(_W + "isLgl")) or "1") not in ("0", "false"),
+        legal=el.find(_W + "isLgl") is not None
+        and (_val(el.find(_W + "isLgl")) or "1") not in ("0", "false"),
         style=_val(el.find(_W + "pStyle")),
     )
 

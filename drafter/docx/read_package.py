@@ -17,7 +17,7 @@ from lxml import etree
 from drafter.errors import DocxReadError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 OFFICE_DOC = "/officeDocument"
@@ -107,7 +107,11 @@ class _Package:
             if _local(rel) != "Relationship" or rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target") or ""
-            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            name = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
             out[rel.get("Id") or ""] = (rel.get("Type") or "", name)
         return out
 

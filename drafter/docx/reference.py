@@ -25,10 +25,26 @@ from drafter.docx.package import FALLBACK_DATE, save_deterministic, set_core_pro
 W_DECL = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 STYLE_NAMES: tuple[str, ...] = (
-    "Normal", "Title", "Heading 1", "Heading 2", "Body Text", "Decree Paragraph",
-    "Decree Subparagraph", "List Bullet", "List Number", "Caption Court", "Caption Parties",
-    "Signature Block", "TOC Heading", "TOC 1", "TOC 2", "Header", "Footer", "annotation text",
-    "annotation reference", "Table Grid",
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Body Text",
+    "Decree Paragraph",
+    "Decree Subparagraph",
+    "List Bullet",
+    "List Number",
+    "Caption Court",
+    "Caption Parties",
+    "Signature Block",
+    "TOC Heading",
+    "TOC 1",
+    "TOC 2",
+    "Header",
+    "Footer",
+    "annotation text",
+    "annotation reference",
+    "Table Grid",
 )
 """Every style the writer may look up by name (case-insensitively)."""
 
@@ -36,8 +52,16 @@ KINDS = ("directive", "narrative")
 
 
 def _style(
-    kind: str, style_id: str, name: str, ppr: str = "", rpr: str = "", *, based_on: str = "Normal",
-    next_id: str = "", default: bool = False, extra: str = "",
+    kind: str,
+    style_id: str,
+    name: str,
+    ppr: str = "",
+    rpr: str = "",
+    *,
+    based_on: str = "Normal",
+    next_id: str = "",
+    default: bool = False,
+    extra: str = "",
 ) -> str:
     attrs = f'w:type="{kind}" w:styleId="{style_id}"' + (' w:default="1"' if default else "")
     parts = [f"<w:name w:val={quoteattr(name)}/>"]
@@ -69,68 +93,151 @@ def styles_xml(kind: str, language: str = "en-US") -> str:
     body_after = "0" if narrative else "240"
     styles = [
         _style("paragraph", "Normal", "Normal", default=True),
-        _style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True,
-               extra="<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/>"),
-        _style("table", "TableNormal", "Normal Table", default=True,
-               extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
-               '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-               '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
-               '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'),
+        _style(
+            "character",
+            "DefaultParagraphFont",
+            "Default Paragraph Font",
+            default=True,
+            extra='<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>',
+        ),
+        _style(
+            "table",
+            "TableNormal",
+            "Normal Table",
+            default=True,
+            extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+            '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>',
+        ),
         _style("numbering", "NoList", "No List", default=True),
-        _style("paragraph", "Title", "Title",
-               '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
-               "<w:b/><w:caps/>", next_id="BodyText"),
+        _style(
+            "paragraph",
+            "Title",
+            "Title",
+            '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
+            "<w:b/><w:caps/>",
+            next_id="BodyText",
+        ),
         _style("paragraph", "Heading1", "heading 1", h1_ppr, h1_rpr, next_id="BodyText"),
-        _style("paragraph", "Heading2", "heading 2",
-               '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/>',
-               "<w:b/>", next_id="BodyText"),
+        _style(
+            "paragraph",
+            "Heading2",
+            "heading 2",
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/>',
+            "<w:b/>",
+            next_id="BodyText",
+        ),
         _style("paragraph", "BodyText", "Body Text", f'<w:spacing w:after="{body_after}"/>'),
-        _style("paragraph", "DecreeParagraph", "Decree Paragraph",
-               f'<w:spacing w:after="{body_after}"/><w:jc w:val="both"/>', next_id="DecreeParagraph"),
-        _style("paragraph", "DecreeSubparagraph", "Decree Subparagraph",
-               f'<w:spacing w:after="{body_after}"/><w:jc w:val="both"/>', based_on="DecreeParagraph"),
-        _style("paragraph", "ListBullet", "List Bullet",
-               '<w:spacing w:after="120"/><w:ind w:left="720" w:hanging="360"/><w:contextualSpacing/>',
-               based_on="BodyText"),
-        _style("paragraph", "ListNumber", "List Number",
-               '<w:spacing w:after="120"/><w:ind w:left="720" w:hanging="360"/><w:contextualSpacing/>',
-               based_on="BodyText"),
-        _style("paragraph", "CaptionCourt", "Caption Court",
-               '<w:spacing w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>',
-               "<w:b/><w:caps/>"),
+        _style(
+            "paragraph",
+            "DecreeParagraph",
+            "Decree Paragraph",
+            f'<w:spacing w:after="{body_after}"/><w:jc w:val="both"/>',
+            next_id="DecreeParagraph",
+        ),
+        _style(
+            "paragraph",
+            "DecreeSubparagraph",
+            "Decree Subparagraph",
+            f'<w:spacing w:after="{body_after}"/><w:jc w:val="both"/>',
+            based_on="DecreeParagraph",
+        ),
+        _style(
+            "paragraph",
+            "ListBullet",
+            "List Bullet",
+            '<w:spacing w:after="120"/><w:ind w:left="720" w:hanging="360"/><w:contextualSpacing/>',
+            based_on="BodyText",
+        ),
+        _style(
+            "paragraph",
+            "ListNumber",
+            "List Number",
+            '<w:spacing w:after="120"/><w:ind w:left="720" w:hanging="360"/><w:contextualSpacing/>',
+            based_on="BodyText",
+        ),
+        _style(
+            "paragraph",
+            "CaptionCourt",
+            "Caption Court",
+            '<w:spacing w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>',
+            "<w:b/><w:caps/>",
+        ),
         _style("paragraph", "CaptionParties", "Caption Parties", single),
-        _style("paragraph", "SignatureBlock", "Signature Block",
-               '<w:keepNext/><w:keepLines/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-               '<w:ind w:left="4680"/>'),
-        _style("paragraph", "TOCHeading", "TOC Heading",
-               '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
-               "<w:b/><w:caps/>", next_id="TOC1"),
-        _style("paragraph", "TOC1", "toc 1",
-               '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs>'
-               '<w:spacing w:after="100" w:line="240" w:lineRule="auto"/>',
-               extra='<w:uiPriority w:val="39"/><w:unhideWhenUsed/>'),
-        _style("paragraph", "TOC2", "toc 2",
-               '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs>'
-               '<w:spacing w:after="100" w:line="240" w:lineRule="auto"/><w:ind w:left="240"/>',
-               extra='<w:uiPriority w:val="39"/><w:unhideWhenUsed/>'),
-        _style("paragraph", "Header", "header",
-               '<w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs>'
-               + single + '<w:jc w:val="right"/>', "<w:sz w:val=\"20\"/>"),
-        _style("paragraph", "Footer", "footer",
-               '<w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs>'
-               + single + '<w:jc w:val="center"/>', "<w:sz w:val=\"20\"/>"),
+        _style(
+            "paragraph",
+            "SignatureBlock",
+            "Signature Block",
+            '<w:keepNext/><w:keepLines/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+            '<w:ind w:left="4680"/>',
+        ),
+        _style(
+            "paragraph",
+            "TOCHeading",
+            "TOC Heading",
+            '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
+            "<w:b/><w:caps/>",
+            next_id="TOC1",
+        ),
+        _style(
+            "paragraph",
+            "TOC1",
+            "toc 1",
+            '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs>'
+            '<w:spacing w:after="100" w:line="240" w:lineRule="auto"/>',
+            extra='<w:uiPriority w:val="39"/><w:unhideWhenUsed/>',
+        ),
+        _style(
+            "paragraph",
+            "TOC2",
+            "toc 2",
+            '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs>'
+            '<w:spacing w:after="100" w:line="240" w:lineRule="auto"/><w:ind w:left="240"/>',
+            extra='<w:uiPriority w:val="39"/><w:unhideWhenUsed/>',
+        ),
+        _style(
+            "paragraph",
+            "Header",
+            "header",
+            '<w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs>'
+            + single
+            + '<w:jc w:val="right"/>',
+            '<w:sz w:val="20"/>',
+        ),
+        _style(
+            "paragraph",
+            "Footer",
+            "footer",
+            '<w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs>'
+            + single
+            + '<w:jc w:val="center"/>',
+            '<w:sz w:val="20"/>',
+        ),
         _style("paragraph", "CommentText", "annotation text", single, '<w:sz w:val="20"/>'),
-        _style("character", "CommentReference", "annotation reference", rpr='<w:sz w:val="16"/>',
-               based_on="DefaultParagraphFont"),
-        _style("table", "TableGrid", "Table Grid", based_on="TableNormal",
-               extra='<w:tblPr><w:tblBorders>'
-               + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-                         for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-               + "</w:tblBorders></w:tblPr>",
-               ppr=single),
+        _style(
+            "character",
+            "CommentReference",
+            "annotation reference",
+            rpr='<w:sz w:val="16"/>',
+            based_on="DefaultParagraphFont",
+        ),
+        _style(
+            "table",
+            "TableGrid",
+            "Table Grid",
+            based_on="TableNormal",
+            extra="<w:tblPr><w:tblBorders>"
+            + "".join(
+                f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            + "</w:tblBorders></w:tblPr>",
+            ppr=single,
+        ),
     ]
     return (
-        f'<w:styles {W_DECL}><w:docDefaults><w:rPrDefault><w:rPr>{font}'
+        f"<w:styles {W_DECL}><w:docDefaults><w:rPrDefault><w:rPr>{font}"
         f'<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="{language}"/></w:rPr></w:rPrDefault>'
         f'<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="{line}" w:lineRule="auto"/></w:pPr>'
         f"</w:pPrDefault></w:docDefaults>{''.join(styles)}</w:styles>"
@@ -195,12 +302,17 @@ def build_reference(kind: str) -> bytes:
             body.remove(child)
     note = el("p")
     sub(sub(note, "pPr"), "pStyle", {"val": "BodyText"})
-    note.append(fields.run(
-        f"drafter reference document ({kind}). Restyle the styles in Word; the body is ignored."
-    ))
+    note.append(
+        fields.run(f"drafter reference document ({kind}). Restyle the styles in Word; the body is ignored.")
+    )
     body.insert(0, note)
     set_core_properties(
-        document, title=f"drafter {kind} reference", subject="", keywords=(), language="en-US",
-        author="drafter", when=FALLBACK_DATE,
+        document,
+        title=f"drafter {kind} reference",
+        subject="",
+        keywords=(),
+        language="en-US",
+        author="drafter",
+        when=FALLBACK_DATE,
     )
     return save_deterministic(document)

@@ -23,14 +23,17 @@ from drafter import model as m
 from drafter.docx import controls, fields
 from drafter.docx.fields import W, el, sub
 from drafter.docx.numbering import Numbering, num_pr
-from drafter.numbering_scheme import letter, roman
-from drafter.docx.page_format import apply_page_format
 from drafter.docx.package import atomic_write, build_datetime, save_deterministic, set_core_properties
+from drafter.docx.page_format import apply_page_format
 from drafter.errors import LibraryError, OutputError
+from drafter.numbering_scheme import letter, roman
 
 DEFAULT_STYLES: dict[str, str] = {
-    "none": "Body Text", "decree0": "Decree Paragraph", "decree1": "Decree Subparagraph",
-    "ordered": "List Number", "bullet": "List Bullet",
+    "none": "Body Text",
+    "decree0": "Decree Paragraph",
+    "decree1": "Decree Subparagraph",
+    "ordered": "List Number",
+    "bullet": "List Bullet",
 }
 SIGNATURE_LINE_END = 9360  # twips from the left margin: the right margin of a letter page
 
@@ -65,8 +68,9 @@ class _Builder:
         self.doc = doc
         self.document = document
         self.styles = StyleMap(document.styles.element, reference)
-        self.numbering = Numbering(document.part.numbering_part.element,
-                                   doc.meta.start_paragraph, doc.meta.start_section)
+        self.numbering = Numbering(
+            document.part.numbering_part.element, doc.meta.start_paragraph, doc.meta.start_section
+        )
         self.when = build_datetime(doc.meta.date)
         self.next_bookmark = 0
         self.next_control = 1
@@ -95,8 +99,10 @@ class _Builder:
 
     def toc_entries(self) -> list[tuple[int, str]]:
         headings = [b for b in m.iter_blocks(self.doc.body) if isinstance(b, m.Heading)]
-        return [(h.level, f"{label} {h.text}" if label else h.text)
-                for h, label in zip(headings, self.heading_labels)]
+        return [
+            (h.level, f"{label} {h.text}" if label else h.text)
+            for h, label in zip(headings, self.heading_labels, strict=False)
+        ]
 
     # ----------------------------------------------------------------- inline content
     def inline(self, content: tuple[m.Inline, ...], bold: bool = False) -> list[etree._Element]:
@@ -107,8 +113,11 @@ class _Builder:
             elif isinstance(item, m.Term):
                 out.append(fields.run(item.name, self.rpr(bold)))
             elif isinstance(item, m.CrossRef):
-                out.extend(fields.ref_field(fields.bookmark_name(item.target),
-                                            item.text or f"[{item.target}]", self.rpr(bold)))
+                out.extend(
+                    fields.ref_field(
+                        fields.bookmark_name(item.target), item.text or f"[{item.target}]", self.rpr(bold)
+                    )
+                )
         return out
 
     @staticmethod
@@ -151,8 +160,11 @@ class _Builder:
 
     # ----------------------------------------------------------------- blocks
     def paragraph(self, para: m.Paragraph, in_cell: bool = False, bold: bool = False) -> etree._Element:
-        key = "decree0" if para.numbering == "decree" and para.level == 0 else (
-            "decree1" if para.numbering == "decree" else para.numbering)
+        key = (
+            "decree0"
+            if para.numbering == "decree" and para.level == 0
+            else ("decree1" if para.numbering == "decree" else para.numbering)
+        )
         style = para.style or (None if in_cell and key == "none" else DEFAULT_STYLES[key])
         p, ppr = self.para(style)
         if para.numbering == "decree":
@@ -187,8 +199,19 @@ class _Builder:
         tbl_pr = sub(tbl, "tblPr")
         sub(tbl_pr, "tblStyle", {"val": self.styles.id(table.style or "Table Grid", "table")})
         sub(tbl_pr, "tblW", {"w": "5000", "type": "pct"})
-        sub(tbl_pr, "tblLook", {"val": "04A0", "firstRow": "1", "lastRow": "0", "firstColumn": "0",
-                                "lastColumn": "0", "noHBand": "0", "noVBand": "1"})
+        sub(
+            tbl_pr,
+            "tblLook",
+            {
+                "val": "04A0",
+                "firstRow": "1",
+                "lastRow": "0",
+                "firstColumn": "0",
+                "lastColumn": "0",
+                "noHBand": "0",
+                "noVBand": "1",
+            },
+        )
         columns = max((len(r) for r in table.rows), default=1) or 1
         grid = sub(tbl, "tblGrid")
         for _ in range(columns):
@@ -222,9 +245,18 @@ class _Builder:
             sub(grid, "gridCol", {"w": str(width)})
         tr = sub(tbl, "tr")
         parties_style = self.styles.id("Caption Parties")
-        left_lines = [(f"{cap.plaintiff},", 0), ("Plaintiff,", 2160), ("", 0), ("v.", 720),
-                      ("", 0), (f"{cap.defendant},", 0), ("Defendant.", 2160)]
-        number = cap.case_number if cap.case_number.lower().startswith("case") else f"Case No. {cap.case_number}"
+        left_lines = [
+            (f"{cap.plaintiff},", 0),
+            ("Plaintiff,", 2160),
+            ("", 0),
+            ("v.", 720),
+            ("", 0),
+            (f"{cap.defendant},", 0),
+            ("Defendant.", 2160),
+        ]
+        number = (
+            cap.case_number if cap.case_number.lower().startswith("case") else f"Case No. {cap.case_number}"
+        )
         for col, width in enumerate(widths):
             tc = sub(tr, "tc")
             tc_pr = sub(tc, "tcPr")
@@ -252,8 +284,10 @@ class _Builder:
         out: list[etree._Element] = []
         for signatory in block.signatories:
             lines: list[tuple[str, int | None, bool]] = [
-                (signatory.party, None, True), ("\t", SIGNATURE_LINE_END, False),
-                (signatory.name, None, False), (signatory.title, None, False),
+                (signatory.party, None, True),
+                ("\t", SIGNATURE_LINE_END, False),
+                (signatory.name, None, False),
+                (signatory.title, None, False),
                 ("Date: \t", SIGNATURE_LINE_END - 1800, False),
             ]
             for index, (text, line_end, bold) in enumerate(lines):
@@ -377,8 +411,15 @@ def render_docx(doc: m.Document, reference: Path) -> bytes:
     fields.set_update_fields(settings)
     controls.set_doc_vars(settings, builder.doc_vars)
     meta = doc.meta
-    set_core_properties(document, title=meta.title, subject=meta.subject, keywords=meta.keywords,
-                        language=meta.language, author=meta.author, when=builder.when)
+    set_core_properties(
+        document,
+        title=meta.title,
+        subject=meta.subject,
+        keywords=meta.keywords,
+        language=meta.language,
+        author=meta.author,
+        when=builder.when,
+    )
     return save_deterministic(document)
 
 

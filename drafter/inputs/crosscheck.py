@@ -7,12 +7,11 @@ can point at its line just like a field error.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Union
 
 from drafter.compose.dates import decree_term_days
 from drafter.inputs.models import Deadlines, Inputs
 
-Loc = tuple[Union[str, int], ...]
+Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str]
 
 
@@ -31,7 +30,12 @@ def cross_check(inputs: Inputs) -> list[Finding]:
 def _kind_needs_section(inputs: Inputs) -> list[Finding]:
     kind = inputs.document.kind
     if kind == "directive" and inputs.decree is None:
-        return [(("document", "kind"), "a directive needs a 'decree' section (court, case number, Effective Date)")]
+        return [
+            (
+                ("document", "kind"),
+                "a directive needs a 'decree' section (court, case number, Effective Date)",
+            )
+        ]
     if kind == "narrative" and inputs.grant is None:
         return [(("document", "kind"), "a narrative needs a 'grant' section (program, fiscal year)")]
     return []
@@ -127,19 +131,25 @@ def _chp_rules(inputs: Inputs) -> list[Finding]:
     found: list[Finding] = []
     primaries = [i for i, p in enumerate(inputs.problems) if p.primary]
     if not primaries:
-        found.append((("problems",), "a CHP application names one primary problem: mark one with 'primary: true'"))
+        found.append(
+            (("problems",), "a CHP application names one primary problem: mark one with 'primary: true'")
+        )
     for index in primaries[1:]:
         found.append(
-            (("problems", index, "primary"),
-             f"a CHP application names exactly one primary problem; problems[{primaries[0]}] is already primary")
+            (
+                ("problems", index, "primary"),
+                f"a CHP application names exactly one primary problem; problems[{primaries[0]}] is already primary",
+            )
         )
     if not grant.positions:
         found.append((("grant",), "a CHP application asks for at least one position: add 'positions'"))
     if not grant.match_waiver and grant.local_match_percent < CHP_MIN_MATCH:
         found.append(
-            (("grant", "local_match_percent"),
-             f"the local match is {grant.local_match_percent}%; CHP requires at least {CHP_MIN_MATCH}% "
-             "unless a waiver is requested ('match_waiver: true')")
+            (
+                ("grant", "local_match_percent"),
+                f"the local match is {grant.local_match_percent}%; CHP requires at least {CHP_MIN_MATCH}% "
+                "unless a waiver is requested ('match_waiver: true')",
+            )
         )
     share = federal_percent(grant)
     for index, position in enumerate(grant.positions):
@@ -147,26 +157,34 @@ def _chp_rules(inputs: Inputs) -> list[Finding]:
         if cost.federal_per_position > CHP_FEDERAL_CAP_PER_POSITION:
             over = cost.federal_per_position - CHP_FEDERAL_CAP_PER_POSITION
             found.append(
-                (("grant", "positions", index, "entry_salary"),
-                 f"the federal share per position is ${cost.federal_per_position:,.2f} over "
-                 f"{grant.funded_years} years, ${over:,.2f} above CHP's ${CHP_FEDERAL_CAP_PER_POSITION:,} cap; "
-                 f"raise the local match (at least {_match_that_fits(cost.cost_per_position)}% fits) "
-                 "or lower the salary requested")
+                (
+                    ("grant", "positions", index, "entry_salary"),
+                    f"the federal share per position is ${cost.federal_per_position:,.2f} over "
+                    f"{grant.funded_years} years, ${over:,.2f} above CHP's ${CHP_FEDERAL_CAP_PER_POSITION:,} cap; "
+                    f"raise the local match (at least {_match_that_fits(cost.cost_per_position)}% fits) "
+                    "or lower the salary requested",
+                )
             )
         if position.sro:
             if position.sro_time_percent is None:
                 found.append(
-                    (("grant", "positions", index, "sro"),
-                     f"give 'sro_time_percent' for school resource officers (CHP: at least {CHP_MIN_SRO_TIME})")
+                    (
+                        ("grant", "positions", index, "sro"),
+                        f"give 'sro_time_percent' for school resource officers (CHP: at least {CHP_MIN_SRO_TIME})",
+                    )
                 )
             elif position.sro_time_percent < CHP_MIN_SRO_TIME:
                 found.append(
-                    (("grant", "positions", index, "sro_time_percent"),
-                     f"school resource officers funded by CHP spend at least {CHP_MIN_SRO_TIME}% of their "
-                     f"time in or around schools, not {position.sro_time_percent}%")
+                    (
+                        ("grant", "positions", index, "sro_time_percent"),
+                        f"school resource officers funded by CHP spend at least {CHP_MIN_SRO_TIME}% of their "
+                        f"time in or around schools, not {position.sro_time_percent}%",
+                    )
                 )
     if grant.retention is None:
-        found.append((("grant",), "a CHP application needs a 'retention' plan (funding sources, months kept)"))
+        found.append(
+            (("grant",), "a CHP application needs a 'retention' plan (funding sources, months kept)")
+        )
     if grant.need is None:
         found.append((("grant",), "a CHP application needs a 'need' section (why federal help is needed)"))
     return found
@@ -184,25 +202,33 @@ def _project_rules(inputs: Inputs) -> list[Finding]:
     applicant = grant.applicant
     if applicant is not None and applicant.kind != "law enforcement agency" and grant.police_partner is None:
         found.append(
-            (("grant", "applicant", "kind"),
-             f"a {applicant.kind} applying with a police partner describes the agency's part: add 'police_partner'")
+            (
+                ("grant", "applicant", "kind"),
+                f"a {applicant.kind} applying with a police partner describes the agency's part: add 'police_partner'",
+            )
         )
     for index, item in enumerate(grant.deliverables):
         if item.month > grant.project_months:
             found.append(
-                (("grant", "deliverables", index, "month"),
-                 f"month {item.month} is after the project ends (project_months: {grant.project_months})")
+                (
+                    ("grant", "deliverables", index, "month"),
+                    f"month {item.month} is after the project ends (project_months: {grant.project_months})",
+                )
             )
     for index, step in enumerate(grant.timeline):
         if step.end_month < step.start_month:
             found.append(
-                (("grant", "timeline", index, "end_month"),
-                 f"ends in month {step.end_month}, before it starts (month {step.start_month})")
+                (
+                    ("grant", "timeline", index, "end_month"),
+                    f"ends in month {step.end_month}, before it starts (month {step.start_month})",
+                )
             )
         elif step.end_month > grant.project_months:
             found.append(
-                (("grant", "timeline", index, "end_month"),
-                 f"month {step.end_month} is after the project ends (project_months: {grant.project_months})")
+                (
+                    ("grant", "timeline", index, "end_month"),
+                    f"month {step.end_month} is after the project ends (project_months: {grant.project_months})",
+                )
             )
     return found
 

@@ -12,8 +12,9 @@ import datetime as dt
 import difflib
 import types
 import typing
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Union
+from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -21,11 +22,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from drafter.inputs.crosscheck import cross_check
 from drafter.errors import InputError, Problem
+from drafter.inputs.crosscheck import cross_check
 from drafter.inputs.models import Inputs
 
-Loc = tuple[Union[str, int], ...]
+Loc = tuple[str | int, ...]
 
 
 class _DatesAsText(RoundTripConstructor):
@@ -33,9 +34,7 @@ class _DatesAsText(RoundTripConstructor):
     (2026-02-30) at its field, instead of the YAML reader failing without a location."""
 
 
-_DatesAsText.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
-)
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
 
 
 def read_yaml(path: Path) -> Any:
@@ -189,7 +188,9 @@ def validate_data(path: Path, root: Any) -> tuple[Inputs | None, list[Problem]]:
     """Validate loaded YAML; returns the model (when valid) and every problem found."""
     name = str(path)
     if not isinstance(root, dict):
-        return None, [Problem(name, 1, 1, "", "the file must be a mapping of sections (document:, agency:, …)")]
+        return None, [
+            Problem(name, 1, 1, "", "the file must be a mapping of sections (document:, agency:, …)")
+        ]
     problems: list[Problem] = []
     try:
         inputs = Inputs.model_validate(to_plain(root))

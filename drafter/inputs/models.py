@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from drafter.inputs.grant import Grant
 from drafter.inputs.base import Slug, Strict, Text
+from drafter.inputs.grant import Grant
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -128,12 +128,12 @@ class DocumentInfo(Strict):
         description="Which document to draft: 'directive' (a Community Policing section for a "
         "consent decree) or 'narrative' (a COPS grant application narrative)."
     )
-    date: Optional[dt.date] = Field(
+    date: dt.date | None = Field(
         None,
         description="Date printed on the document and stored in its properties (YYYY-MM-DD). "
         "Fixing it makes rebuilds byte-identical.",
     )
-    title: Optional[Text] = Field(
+    title: Text | None = Field(
         None, description="Title of the document. Default: 'Community Policing' for directives."
     )
     language: str = Field("en-US", description="Language tag for spelling and hyphenation.")
@@ -149,23 +149,21 @@ class Jurisdiction(Strict):
     short_name: Text = Field(description="Short name used in running text, e.g. 'Riverton'.")
     state: Text = Field(description="State, e.g. 'Ohio'.")
     kind: JurisdictionKind = Field(JurisdictionKind.city, description="Kind of government.")
-    population: Optional[int] = Field(None, ge=1, description="Residents (latest census).")
+    population: int | None = Field(None, ge=1, description="Residents (latest census).")
 
 
 class Agency(Strict):
     name: Text = Field(description="Full name of the police agency, e.g. 'Riverton Police Department'.")
     short_name: Text = Field(description="Name used in obligations, e.g. 'RPD'.")
     head_title: Text = Field("Chief of Police", description="Title of the agency's head.")
-    sworn_officers: Optional[int] = Field(None, ge=1, description="Number of sworn officers.")
-    area_term: AreaTerm = Field(
-        AreaTerm.district, description="What the agency calls its geographic units."
-    )
-    areas: Optional[int] = Field(None, ge=1, description="How many districts (or precincts) it has.")
+    sworn_officers: int | None = Field(None, ge=1, description="Number of sworn officers.")
+    area_term: AreaTerm = Field(AreaTerm.district, description="What the agency calls its geographic units.")
+    areas: int | None = Field(None, ge=1, description="How many districts (or precincts) it has.")
 
 
 class Monitor(Strict):
     title: Text = Field("Monitor", description="Title of the person or team who assesses compliance.")
-    name: Optional[Text] = Field(None, description="Name of the Monitor, if appointed.")
+    name: Text | None = Field(None, description="Name of the Monitor, if appointed.")
 
 
 class Decree(Strict):
@@ -194,7 +192,7 @@ class Decree(Strict):
 class CommunityBody(Strict):
     name: Text = Field(description="Name, e.g. 'Community Police Commission'.")
     kind: BodyKind = Field(description="Kind of body.")
-    members: Optional[int] = Field(None, ge=3, description="Number of members.")
+    members: int | None = Field(None, ge=3, description="Number of members.")
     comment_days: int = Field(
         15, ge=1, le=90, description="Days the body has to comment on a draft policy or plan."
     )
@@ -202,9 +200,7 @@ class CommunityBody(Strict):
 
 
 class DistrictCommittees(Strict):
-    name: Text = Field(
-        "District Policing Committee", description="Name of each district-level committee."
-    )
+    name: Text = Field("District Policing Committee", description="Name of each district-level committee.")
     meets: Frequency = Field(Frequency.monthly, description="How often each committee meets.")
 
 
@@ -290,7 +286,7 @@ class Metric(Strict):
     name: Text = Field(description="What is measured, e.g. 'Residents who trust the police'.")
     source: Text = Field(description="Where the figure comes from.")
     frequency: Frequency = Field(description="How often it is measured.")
-    target: Optional[Text] = Field(None, description="The goal, if one is set.")
+    target: Text | None = Field(None, description="The goal, if one is set.")
 
 
 class Signatory(Strict):
@@ -305,24 +301,25 @@ class Inputs(Strict):
     document: DocumentInfo = Field(description="Which document, its date and wording choices.")
     jurisdiction: Jurisdiction = Field(description="The city, county or town.")
     agency: Agency = Field(description="The police agency.")
-    decree: Optional[Decree] = Field(None, description="The consent decree (directives only).")
-    grant: Optional[Grant] = Field(None, description="The grant applied for (narratives only).")
-    community_body: Optional[CommunityBody] = Field(
+    decree: Decree | None = Field(None, description="The consent decree (directives only).")
+    grant: Grant | None = Field(None, description="The grant applied for (narratives only).")
+    community_body: CommunityBody | None = Field(
         None, description="A commission or task force that speaks for the community, if any."
     )
-    district_committees: Optional[DistrictCommittees] = Field(
+    district_committees: DistrictCommittees | None = Field(
         None, description="District-level committees of residents, if any."
     )
     partners: list[Partner] = Field(min_length=1, description="Community partners.")
     problems: list[Problem] = Field(min_length=1, description="Problems to solve, through SARA.")
     commitments: Commitments = Field(description="What the agency changes on its side.")
     communities: list[Community] = Field(
-        default_factory=list, description="Marginalized and immigrant communities that need a strategy of their own."
+        default_factory=list,
+        description="Marginalized and immigrant communities that need a strategy of their own.",
     )
     transparency: Transparency = Field(default_factory=Transparency, description="Openness and contact.")
     metrics: list[Metric] = Field(min_length=1, description="Measures of trust and outcomes.")
     signatories: list[Signatory] = Field(default_factory=list, description="Signature lines.")
-    library: Optional[Text] = Field(
+    library: Text | None = Field(
         None,
         description="A folder of your own clauses and templates (made with 'drafter library "
         "export'), relative to this file. Its files replace built-in ones with the same id; "

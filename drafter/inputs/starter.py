@@ -41,27 +41,42 @@ SAMPLE: dict[str, Any] = {
         "defendant": "City of Sampleton",
         "effective_date": "2026-01-15",
     },
-    "partners": [{
-        "id": "eastside-tenants", "name": "Eastside Tenants Union", "kind": "housing",
-        "role": "Works with officers on unsafe rental buildings.",
-        "root_causes": ["neglected rental housing"],
-    }],
-    "problems": [{
-        "id": "vacant-lots", "name": "Vacant lots used for drug sales",
-        "data_sources": ["calls for service"], "root_causes": ["absentee owners"],
-        "responses": [{
-            "action": "Clean and light the lots with their owners.",
-            "partner": "eastside-tenants", "measure": "Calls for service at the lots.",
-        }],
-    }],
+    "partners": [
+        {
+            "id": "eastside-tenants",
+            "name": "Eastside Tenants Union",
+            "kind": "housing",
+            "role": "Works with officers on unsafe rental buildings.",
+            "root_causes": ["neglected rental housing"],
+        }
+    ],
+    "problems": [
+        {
+            "id": "vacant-lots",
+            "name": "Vacant lots used for drug sales",
+            "data_sources": ["calls for service"],
+            "root_causes": ["absentee owners"],
+            "responses": [
+                {
+                    "action": "Clean and light the lots with their owners.",
+                    "partner": "eastside-tenants",
+                    "measure": "Calls for service at the lots.",
+                }
+            ],
+        }
+    ],
     "commitments": {
         "policy_revisions": ["Use of Force"],
         "promotion_criteria": ["Problem-solving results"],
-        "training": {"topics": ["problem solving", "procedural justice"], "initial_hours": 24,
-                     "annual_hours": 8},
+        "training": {
+            "topics": ["problem solving", "procedural justice"],
+            "initial_hours": 24,
+            "annual_hours": 8,
+        },
     },
-    "metrics": [{"name": "Residents who trust the police", "source": "Community survey",
-                 "frequency": "annually"}],
+    "metrics": [
+        {"name": "Residents who trust the police", "source": "Community survey", "frequency": "annually"}
+    ],
 }
 """A fictional directive that validates: the values `init` writes."""
 
@@ -139,8 +154,9 @@ def _fields(model: type[BaseModel], data: dict[str, Any] | None, pad: str, expla
             lines += _value(name, value, annotation, pad, explain)
         else:
             shown = _value(name, _placeholder(annotation, info), annotation, pad, explain)
-            lines += [pad + "# " + line[len(pad):] if not line.lstrip().startswith("#") else line
-                      for line in shown]
+            lines += [
+                pad + "# " + line[len(pad) :] if not line.lstrip().startswith("#") else line for line in shown
+            ]
     return lines
 
 
@@ -171,7 +187,7 @@ def _value(name: str, value: Any, annotation: Any, pad: str, explain: bool) -> l
     for index, item in enumerate(value):
         body = _fields(model, item, pad + "    ", explain and index == 0)
         first = next(i for i, line in enumerate(body) if not line.lstrip().startswith("#"))
-        body[first] = pad + "  - " + body[first][len(pad) + 4:]
+        body[first] = pad + "  - " + body[first][len(pad) + 4 :]
         lines += body
     return lines
 
@@ -200,7 +216,8 @@ def init_folder(folder: Path, force: bool = False) -> InitResult:
         folder / SCHEMA_NAME: json.dumps(input_schema(), indent=2) + "\n",
         folder / ".vscode" / "settings.json": json.dumps(
             {"yaml.schemas": {f"./{SCHEMA_NAME}": [INPUT_NAME, "inputs/*.yaml"]}}, indent=2
-        ) + "\n",
+        )
+        + "\n",
     }
     existing = [p for p in targets if p.exists()]
     if existing and not force:

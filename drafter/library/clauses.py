@@ -9,9 +9,10 @@ installed package. Everything is validated when loaded, with the file and line o
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
@@ -33,12 +34,12 @@ class ClauseMeta(BaseModel):
     version: int = Field(ge=1)
     kinds: list[Literal["directive", "narrative"]] = Field(min_length=1)
     topics: list[str] = Field(default_factory=list)
-    when: Optional[str] = None
+    when: str | None = None
     status: Literal["draft", "approved"] = "draft"
     sources: list[str] = Field(default_factory=list)
-    cops_components: list[
-        Literal["partnerships", "organizational transformation", "problem solving"]
-    ] = Field(default_factory=list)
+    cops_components: list[Literal["partnerships", "organizational transformation", "problem solving"]] = (
+        Field(default_factory=list)
+    )
     usc_10382c: list[int] = Field(default_factory=list)
     legal_review: bool = False
 
@@ -70,9 +71,9 @@ class OutlineSection(BaseModel):
     heading: str
     clauses: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
-    generate: Optional[Literal["definitions"]] = None
-    subsections: list["OutlineSection"] = Field(default_factory=list)
-    limit: Optional[dict[Literal["words", "characters", "pages"], int]] = None
+    generate: Literal["definitions"] | None = None
+    subsections: list[OutlineSection] = Field(default_factory=list)
+    limit: dict[Literal["words", "characters", "pages"], int] | None = None
 
 
 class Outline(BaseModel):
@@ -104,13 +105,17 @@ class Library:
         try:
             return self.outlines[kind]
         except KeyError:
-            raise LibraryError(f"no outline for document kind '{kind}' (templates/{kind}/outline.yaml)") from None
+            raise LibraryError(
+                f"no outline for document kind '{kind}' (templates/{kind}/outline.yaml)"
+            ) from None
 
     def reference(self, kind: str) -> Path:
         try:
             return self.references[kind]
         except KeyError:
-            raise LibraryError(f"no reference document for kind '{kind}' (templates/{kind}/reference.docx)") from None
+            raise LibraryError(
+                f"no reference document for kind '{kind}' (templates/{kind}/reference.docx)"
+            ) from None
 
 
 def builtin_dirs() -> tuple[Path, Path]:

@@ -18,9 +18,10 @@ import hashlib
 import json
 import re
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 import jinja2
 from jinja2 import meta, nodes
@@ -28,18 +29,33 @@ from pydantic import BaseModel
 
 from drafter.errors import LibraryError
 from drafter.inputs.models import Inputs
+from drafter.inputs.starter import _model
 from drafter.library.clauses import Clause, Library, Outline, OutlineSection, add_layer, builtin_dirs
 from drafter.library.render import make_environment
 from drafter.library.sandbox import violations
-from drafter.inputs.starter import _model
 
 LOCK_NAME = "library.lock"
 
 CONTEXT_NAMES = frozenset(
-    {"modal", "area", "areas", "immigrant_communities", "limited_english", "languages", "partner",
-     "ref", "term", "days", "loop",
-     # added for narratives by drafter.compose.narrative.narrative_context
-     "budget", "budget_table", "primary_problem", "applicant_name", "community_applicant"}
+    {
+        "modal",
+        "area",
+        "areas",
+        "immigrant_communities",
+        "limited_english",
+        "languages",
+        "partner",
+        "ref",
+        "term",
+        "days",
+        "loop",
+        # added for narratives by drafter.compose.narrative.narrative_context
+        "budget",
+        "budget_table",
+        "primary_problem",
+        "applicant_name",
+        "community_applicant",
+    }
 )
 """Names clauses see besides the input sections (compose.build_context, bind_functions)."""
 
@@ -120,13 +136,19 @@ class Linter:
             return
         before = len(self.library.duplicates)
         read = add_layer(
-            self.library, clauses_dir, templates_dir,
+            self.library,
+            clauses_dir,
+            templates_dir,
             on_error=lambda exc, path: self.result.findings.append(_from_error(exc, path)),
         )
         self.mine.update(read)
         for clause_id, first, second in self.library.duplicates[before:]:
-            self.add("error", second, 2, f"id '{clause_id}' is also used by {first}; "
-                                         "one of them is silently ignored")
+            self.add(
+                "error",
+                second,
+                2,
+                f"id '{clause_id}' is also used by {first}; one of them is silently ignored",
+            )
 
     # ------------------------------------------------------------------ checks
 
@@ -152,7 +174,9 @@ class Linter:
             self.add("error", path, first + line - 1, reason)
         self.check_names(ast, path, first)
         for call in ast.find_all(nodes.Call):
-            if not (isinstance(call.node, nodes.Name) and call.args and isinstance(call.args[0], nodes.Const)):
+            if not (
+                isinstance(call.node, nodes.Name) and call.args and isinstance(call.args[0], nodes.Const)
+            ):
                 continue
             value, line = call.args[0].value, first + call.lineno - 1
             if call.node.name == "ref" and value not in self.library.clauses:
@@ -169,7 +193,9 @@ class Linter:
             ast = self.env.parse(f"{{{{ {expression} }}}}")
             self.env.compile_expression(expression)
         except jinja2.TemplateSyntaxError as exc:
-            self.add("error", clause.path, line, f"when: cannot read the condition {expression!r}: {exc.message}")
+            self.add(
+                "error", clause.path, line, f"when: cannot read the condition {expression!r}: {exc.message}"
+            )
             return
         for _, reason in violations(ast):
             self.add("error", clause.path, line, f"when: {reason}")
@@ -182,8 +208,12 @@ class Linter:
         known |= {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
         for name in sorted(meta.find_undeclared_variables(ast) - known):
             line = next((n.lineno for n in ast.find_all(nodes.Name) if n.name == name), 1)
-            self.add("error", path, first if fixed_line else first + line - 1,
-                     f"'{name}' is not a value of the input file (see 'drafter schema')")
+            self.add(
+                "error",
+                path,
+                first if fixed_line else first + line - 1,
+                f"'{name}' is not a value of the input file (see 'drafter schema')",
+            )
         self._walk(ast, {}, path, first, fixed_line)
 
     def _walk(self, node: nodes.Node, scope: dict[str, Any], path: Path, first: int, fixed: bool) -> None:
@@ -191,7 +221,9 @@ class Linter:
             self._walk(node.iter, scope, path, first, fixed)
             inner = dict(scope)
             item = _item_type(self._type(node.iter, scope))
-            for target in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
+            for target in (
+                node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]
+            ):
                 inner[target.name] = item if isinstance(node.target, nodes.Name) else None
             for child in [*node.body, *node.else_]:
                 self._walk(child, inner, path, first, fixed)
@@ -201,8 +233,12 @@ class Linter:
             if isinstance(owner, type) and issubclass(owner, BaseModel):
                 if node.attr not in owner.model_fields and not hasattr(owner, node.attr):
                     fields = ", ".join(owner.model_fields)
-                    self.add("error", path, first if fixed else first + node.lineno - 1,
-                             f"'{_dotted(node)}': {owner.__name__} has no field '{node.attr}' (it has: {fields})")
+                    self.add(
+                        "error",
+                        path,
+                        first if fixed else first + node.lineno - 1,
+                        f"'{_dotted(node)}': {owner.__name__} has no field '{node.attr}' (it has: {fields})",
+                    )
         for child in node.iter_child_nodes():
             self._walk(child, scope, path, first, fixed)
 
@@ -227,8 +263,12 @@ class Linter:
             for section in _sections(outline.sections):
                 for clause_id in section.clauses:
                     if clause_id not in self.library.clauses:
-                        self.add("error", path, _text_line(path, clause_id),
-                                 f"section '{section.heading}' names unknown clause '{clause_id}'")
+                        self.add(
+                            "error",
+                            path,
+                            _text_line(path, clause_id),
+                            f"section '{section.heading}' names unknown clause '{clause_id}'",
+                        )
 
     def check_reach(self, mine: list[Clause]) -> None:
         reached: set[tuple[str, str]] = set()
@@ -239,8 +279,13 @@ class Linter:
                         reached.add((kind, clause.id))
         for clause in mine:
             if not any((kind, clause.id) in reached for kind in clause.meta.kinds):
-                self.add("warning", clause.path, 2, f"no outline reaches '{clause.id}': name it in a "
-                         "templates/<kind>/outline.yaml section, or give it a topic one lists")
+                self.add(
+                    "warning",
+                    clause.path,
+                    2,
+                    f"no outline reaches '{clause.id}': name it in a "
+                    "templates/<kind>/outline.yaml section, or give it a topic one lists",
+                )
 
     def _outlines(self) -> Iterator[tuple[str, Outline]]:
         for kind, (outline, _) in self.library.outlines.items():
@@ -272,22 +317,38 @@ class Linter:
             versions = lock.setdefault(clause.id, {})
             digest, key = body_hash(clause.body), str(clause.version)
             if key in versions and versions[key] != digest:
-                self.add("error", clause.path, _key_line(clause.path, "version"),
-                         f"the wording changed but version is still {clause.version}: add 1 to "
-                         f"version (then run 'drafter library check --update-lock')")
+                self.add(
+                    "error",
+                    clause.path,
+                    _key_line(clause.path, "version"),
+                    f"the wording changed but version is still {clause.version}: add 1 to "
+                    f"version (then run 'drafter library check --update-lock')",
+                )
             elif key not in versions:
                 older = [int(v) for v in versions if int(v) > clause.version]
                 if older:
-                    self.add("warning", clause.path, _key_line(clause.path, "version"),
-                             f"version {clause.version} is lower than version {max(older)} in {path.name}")
+                    self.add(
+                        "warning",
+                        clause.path,
+                        _key_line(clause.path, "version"),
+                        f"version {clause.version} is lower than version {max(older)} in {path.name}",
+                    )
                 elif versions and not update:
-                    self.add("warning", clause.path, _key_line(clause.path, "version"),
-                             f"version {clause.version} is not in {path.name} yet (run --update-lock)")
+                    self.add(
+                        "warning",
+                        clause.path,
+                        _key_line(clause.path, "version"),
+                        f"version {clause.version} is not in {path.name} yet (run --update-lock)",
+                    )
                 if update:
                     versions[key] = digest
                     changed = True
         if update and (changed or not path.is_file()):
-            ordered = {cid: dict(sorted(v.items(), key=lambda kv: int(kv[0]))) for cid, v in sorted(lock.items()) if v}
+            ordered = {
+                cid: dict(sorted(v.items(), key=lambda kv: int(kv[0])))
+                for cid, v in sorted(lock.items())
+                if v
+            }
             path.write_text(json.dumps(ordered, indent=1) + "\n", encoding="utf-8")
             self.result.lock_written = path
 

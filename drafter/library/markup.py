@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from drafter.model import Block, Cell, CrossRef, Inline, Paragraph, Run, Table, Term, merge_runs
 from drafter.library.render import PROMPT, REF, SENTINEL_CLOSE, SENTINEL_OPEN, TERM
+from drafter.model import Block, Cell, CrossRef, Inline, Paragraph, Run, Table, Term, merge_runs
 
 _SENTINEL = re.compile(f"{SENTINEL_OPEN}([{REF}{TERM}{PROMPT}]):(.*?){SENTINEL_CLOSE}")
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
@@ -51,7 +51,9 @@ def parse_blocks(text: str, numbered: bool, list_ids: Iterator[int] | None = Non
     while i < len(tokens):
         tok = tokens[i]
         if tok.type in _UNSUPPORTED:
-            raise MarkupError(f"line {_line(tok)}: {tok.type.replace('_open', '')} is not supported in clause text")
+            raise MarkupError(
+                f"line {_line(tok)}: {tok.type.replace('_open', '')} is not supported in clause text"
+            )
         if tok.type in ("ordered_list_open", "bullet_list_open"):
             ordered = tok.type == "ordered_list_open"
             stack.append(_ListFrame(ordered, len(stack) + 1, next(ids) if ordered and not numbered else 0))

@@ -11,10 +11,11 @@ own line.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -190,9 +191,7 @@ def compile_template(env: SandboxedEnvironment, source: str, path: Path, first_l
     return env.template_class.from_code(env, code, env.make_globals(None))
 
 
-def render_template(
-    template: jinja2.Template, context: dict[str, Any], path: Path, first_line: int
-) -> str:
+def render_template(template: jinja2.Template, context: dict[str, Any], path: Path, first_line: int) -> str:
     """Render a compiled clause body; any failure names the clause file and its line."""
     try:
         return template.render(context)

@@ -16,7 +16,8 @@ failures are never softened into prompts.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
@@ -24,9 +25,27 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from pydantic import BaseModel
 
 UNSAFE_ATTRIBUTES = frozenset(
-    {"mro", "format", "format_map", "func_globals", "func_code", "f_globals", "f_locals",
-     "f_builtins", "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame", "ag_code",
-     "tb_frame", "im_func", "im_self", "im_class", "co_code"}
+    {
+        "mro",
+        "format",
+        "format_map",
+        "func_globals",
+        "func_code",
+        "f_globals",
+        "f_locals",
+        "f_builtins",
+        "gi_frame",
+        "gi_code",
+        "cr_frame",
+        "cr_code",
+        "ag_frame",
+        "ag_code",
+        "tb_frame",
+        "im_func",
+        "im_self",
+        "im_class",
+        "co_code",
+    }
 )
 """Attribute names a clause never needs and escapes rely on (besides any `_name`)."""
 
@@ -50,11 +69,18 @@ def violations(ast: nodes.Template) -> list[tuple[int, str]]:
     for node in ast.find_all(nodes.Node):
         line = getattr(node, "lineno", 1) or 1
         if type(node) in _STATEMENTS:
-            found.append((line, f"{_STATEMENTS[type(node)]} is not allowed in a clause: a clause "
-                                "cannot read other files; copy the text into this clause instead"))
+            found.append(
+                (
+                    line,
+                    f"{_STATEMENTS[type(node)]} is not allowed in a clause: a clause "
+                    "cannot read other files; copy the text into this clause instead",
+                )
+            )
         elif isinstance(node, nodes.Name) and (node.name.startswith("_") or node.name in UNSAFE_NAMES):
             found.append((line, f"the name '{node.name}' is not allowed in a clause"))
-        elif isinstance(node, nodes.Getattr) and (node.attr.startswith("_") or node.attr in UNSAFE_ATTRIBUTES):
+        elif isinstance(node, nodes.Getattr) and (
+            node.attr.startswith("_") or node.attr in UNSAFE_ATTRIBUTES
+        ):
             found.append((line, f"the attribute '.{node.attr}' is not allowed in a clause"))
         elif (
             isinstance(node, nodes.Getitem)
@@ -94,7 +120,9 @@ class DraftUndefined(jinja2.Undefined):
     def __getitem__(self, key: Any) -> Any:
         if self._blocked():
             self._fail_with_undefined_error()
-        return DraftUndefined(name=f"{self.label}[{key!r}]" if not isinstance(key, str) else f"{self.label}.{key}")
+        return DraftUndefined(
+            name=f"{self.label}[{key!r}]" if not isinstance(key, str) else f"{self.label}.{key}"
+        )
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._blocked():

@@ -8,27 +8,42 @@ prints or exits: `drafter.cli.review` does that.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from drafter.model import Document, Paragraph, iter_paragraphs
-from drafter.review import blanks, elements, limit_checks, number_words, plain, provenance, sequence, substance, terms, xrefs
+from drafter.review import (
+    blanks,
+    elements,
+    limit_checks,
+    number_words,
+    plain,
+    provenance,
+    sequence,
+    substance,
+    terms,
+    xrefs,
+)
 from drafter.review.findings import Finding, Location, document_text, walk
 from drafter.review.report import Report, ordered
 
 KINDS = ("directive", "narrative")
 _DECREE = re.compile(r"consent decree|settlement agreement|court|plaintiff|defendant|\bshall\b|Monitor", re.I)
-_GRANT = re.compile(r"\bCOPS\b|grant|applicant|application|solicitation|federal (?:funds|share)|award|narrative", re.I)
+_GRANT = re.compile(
+    r"\bCOPS\b|grant|applicant|application|solicitation|federal (?:funds|share)|award|narrative", re.I
+)
 
 __all__ = ["review_file", "review_document", "detect_kind", "Report", "Finding", "Location"]
 
 
 def detect_kind(doc: Document) -> str:
-    """"directive" for decree-shaped text (caption words, "shall", decree numbering), else
+    """ "directive" for decree-shaped text (caption words, "shall", decree numbering), else
     "narrative" when grant words dominate; a tie goes to directive (the stricter checks)."""
     text = document_text(walk(doc))
     decree = len(_DECREE.findall(text))
-    decree += 5 * sum(1 for p in iter_paragraphs(doc.body) if isinstance(p, Paragraph) and p.numbering == "decree")
+    decree += 5 * sum(
+        1 for p in iter_paragraphs(doc.body) if isinstance(p, Paragraph) and p.numbering == "decree"
+    )
     grant = len(_GRANT.findall(text))
     return "narrative" if grant > decree else "directive"
 
@@ -79,12 +94,15 @@ def review_file(
     if profile:
         loaded = limit_checks.load_profile(profile)
         if loaded is None:
-            extra.append(Finding(
-                "limits.no-profile", "note",
-                f"Profile {profile!r} not found; section limits were not checked.",
-                "Name a profile from templates/narrative/profiles/ (without .yaml), or a profile file.",
-                Location(),
-            ))
+            extra.append(
+                Finding(
+                    "limits.no-profile",
+                    "note",
+                    f"Profile {profile!r} not found; section limits were not checked.",
+                    "Name a profile from templates/narrative/profiles/ (without .yaml), or a profile file.",
+                    Location(),
+                )
+            )
         else:
             found_limits.update(loaded)
     findings = review_document(doc, kind, found_limits, library_versions) + extra

@@ -15,7 +15,11 @@ from drafter.review.findings import Finding, Item, prose, short, walk
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("template tag", re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"), "unrendered template tag"),
     ("empty brackets", re.compile(r"\[\s*\]"), "empty brackets"),
-    ("insert prompt", re.compile(r"\[\s*(?:INSERT|ENTER|ADD|FILL(?: IN)?|TBD|TBA|TO BE \w+)\b[^\]]*\]", re.I), "placeholder"),
+    (
+        "insert prompt",
+        re.compile(r"\[\s*(?:INSERT|ENTER|ADD|FILL(?: IN)?|TBD|TBA|TO BE \w+)\b[^\]]*\]", re.I),
+        "placeholder",
+    ),
     ("caps prompt", re.compile(r"\[[A-Z][A-Z0-9 ,'’/&.-]{2,}\]"), "placeholder"),
     ("TBD", re.compile(r"\b(?:TBD|TBA|TK)\b"), "'to be determined' marker"),
     ("XX", re.compile(r"(?<![\w$])\$?X{2,}(?:[,.]X+)*(?!\w)"), "XX placeholder"),
@@ -46,12 +50,15 @@ def _text_blanks(item: Item) -> list[Finding]:
             if what == "XX placeholder" and _ROMAN_CONTEXT.search(item.text[: m.start()]):
                 continue
             seen.add((m.start(), m.end()))
-            out.append(Finding(
-                "blanks.placeholder", "error",
-                f"Unfilled {what}: \"{short(m.group(0), 40)}\".",
-                "Replace it with the real text, or delete it.",
-                item.loc(_around(item.text, m.start(), m.end())),
-            ))
+            out.append(
+                Finding(
+                    "blanks.placeholder",
+                    "error",
+                    f'Unfilled {what}: "{short(m.group(0), 40)}".',
+                    "Replace it with the real text, or delete it.",
+                    item.loc(_around(item.text, m.start(), m.end())),
+                )
+            )
     return out
 
 
@@ -64,16 +71,21 @@ def _highlights(item: Item) -> list[Finding]:
         if isinstance(inline, Run) and inline.highlight and inline.text.strip():
             text = inline.text.strip()
             prompt = text.startswith("[") and text.endswith("]")
-            out.append(Finding(
-                "blanks.highlight", "error" if prompt else "warning",
-                f"Draft prompt not filled in: \"{short(text, 50)}\"." if prompt
-                else f"Highlighted text left in the document: \"{short(text, 50)}\".",
-                "Replace the prompt with the real text and remove the highlight." if prompt
-                else "Resolve whatever the highlight marks, then remove it.",
-                item.loc(text),
-            ))
+            out.append(
+                Finding(
+                    "blanks.highlight",
+                    "error" if prompt else "warning",
+                    f'Draft prompt not filled in: "{short(text, 50)}".'
+                    if prompt
+                    else f'Highlighted text left in the document: "{short(text, 50)}".',
+                    "Replace the prompt with the real text and remove the highlight."
+                    if prompt
+                    else "Resolve whatever the highlight marks, then remove it.",
+                    item.loc(text),
+                )
+            )
     return out
 
 
 def _around(text: str, start: int, end: int, width: int = 25) -> str:
-    return text[max(0, start - width): end + width]
+    return text[max(0, start - width) : end + width]

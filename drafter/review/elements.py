@@ -45,27 +45,36 @@ def check(doc: Document, kind: str) -> list[Finding]:
     entries = element_data().get(kind, [])
     have = [e for e in entries if covered(e, text)]
     if entries:
-        findings.append(Finding(
-            "elements.coverage", "note",
-            f"Covers {len(have)} of {len(entries)} community-policing elements for a {kind}.",
-            "See the findings below for the ones not found.",
-            Location(),
-        ))
+        findings.append(
+            Finding(
+                "elements.coverage",
+                "note",
+                f"Covers {len(have)} of {len(entries)} community-policing elements for a {kind}.",
+                "See the findings below for the ones not found.",
+                Location(),
+            )
+        )
     for e in entries:
         if e not in have:
-            findings.append(Finding(
-                "elements.missing", "warning" if e.get("core") else "note",
-                f"Nothing found on: {e['name']}.",
-                "Add a clause or paragraph that covers it, or note why it does not apply.",
-                Location(quote=e["id"]),
-            ))
+            findings.append(
+                Finding(
+                    "elements.missing",
+                    "warning" if e.get("core") else "note",
+                    f"Nothing found on: {e['name']}.",
+                    "Add a clause or paragraph that covers it, or note why it does not apply.",
+                    Location(quote=e["id"]),
+                )
+            )
     if kind == "narrative":
         for e in element_data().get("section_10382c", []):
             if not covered(e, text):
-                findings.append(Finding(
-                    "grant.10382c-missing", "warning",
-                    f"34 U.S.C. § 10382(c)({e['id']}) not answered: {e['name']}.",
-                    "Every application must answer this item; add a passage that does.",
-                    Location(quote=f"§ 10382(c)({e['id']})"),
-                ))
+                findings.append(
+                    Finding(
+                        "grant.10382c-missing",
+                        "warning",
+                        f"34 U.S.C. § 10382(c)({e['id']}) not answered: {e['name']}.",
+                        "Every application must answer this item; add a passage that does.",
+                        Location(quote=f"§ 10382(c)({e['id']})"),
+                    )
+                )
     return findings

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from drafter.model import ClauseBlock, Document, Heading, Paragraph, Table
 
@@ -55,7 +55,7 @@ class Item:
     """One body paragraph or heading as the checks see it, with its printed place."""
 
     index: int
-    block: Union[Paragraph, Heading]
+    block: Paragraph | Heading
     text: str
     number: str | None
     """Printed number from list numbering or typed at the start ("214", "(b)", "IV")."""
@@ -76,7 +76,9 @@ class Item:
         return isinstance(self.block, Heading)
 
     def loc(self, quote: str | None = None) -> Location:
-        return Location(self.label, self.section, self.index, short(quote if quote is not None else self.text))
+        return Location(
+            self.label, self.section, self.index, short(quote if quote is not None else self.text)
+        )
 
 
 _TYPED_PARA = re.compile(r"^\s*(?:¶\s*(\d{1,4})\b\.?|(\d{1,4})\.(?=\s|$))")
@@ -162,7 +164,9 @@ SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences, ignoring dots in numbers and common abbreviations."""
-    protected = re.sub(r"\b(U\.S|No|Sec|Mr|Ms|Dr|e\.g|i\.e|etc|v|Inc|St)\.", lambda m: m.group(0).replace(".", "\x00"), text)
+    protected = re.sub(
+        r"\b(U\.S|No|Sec|Mr|Ms|Dr|e\.g|i\.e|etc|v|Inc|St)\.", lambda m: m.group(0).replace(".", "\x00"), text
+    )
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
     out = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(¶])", protected)
     return [s.replace("\x00", ".").strip() for s in out if s.strip()]

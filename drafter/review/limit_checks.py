@@ -91,10 +91,14 @@ def check(doc: Document, limits: Limits) -> list[Finding]:
             if used > limit:
                 item = index_of.get(id(sec.heading))
                 shown = f"about {used:.1f}" if unit == "pages" else f"{int(used)}"
-                findings.append(Finding(
-                    "limits.over", "error",
-                    f"Section \"{heading}\" has {shown} {unit}; the limit is {limit}.",
-                    f"Cut it to {limit} {unit} or fewer" + (" (estimated at 275 words a double-spaced page)." if unit == "pages" else "."),
-                    item.loc(sec.heading.text) if item else Location(section=heading),
-                ))
+                findings.append(
+                    Finding(
+                        "limits.over",
+                        "error",
+                        f'Section "{heading}" has {shown} {unit}; the limit is {limit}.',
+                        f"Cut it to {limit} {unit} or fewer"
+                        + (" (estimated at 275 words a double-spaced page)." if unit == "pages" else "."),
+                        item.loc(sec.heading.text) if item else Location(section=heading),
+                    )
+                )
     return findings

@@ -14,24 +14,38 @@ import re
 from drafter.model import Document
 from drafter.review.findings import Finding, Item, prose, walk
 
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
 _SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SCALES) + ["and"], key=len, reverse=True))
 _WORDS_DIGITS = re.compile(rf"\b((?:(?:{_WORD})[\s-]+)*(?:{_WORD}))\s*\((\d[\d,]*)\)", re.I)
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
 _ABBR = {m[:3]: n for m, n in MONTHS.items()} | {"sept": 9}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})\b")
 _DATE_NUM = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _DATE_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_DEADLINE = re.compile(r"\b(?:by|no later than|on or before|before|due|deadline|not later than|until)\b", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:by|no later than|on or before|before|due|deadline|not later than|until)\b", re.I
+)
 _EFFECTIVE = re.compile(r"Effective Date", re.I)
 
 
@@ -91,12 +105,15 @@ def check(doc: Document) -> list[Finding]:
         findings.extend(_words_vs_digits(item))
         for m, value in dates(item.text):
             if value is None:
-                findings.append(Finding(
-                    "dates.impossible", "error",
-                    f"\"{m.group(0)}\" is not a real date.",
-                    "Correct the day or month.",
-                    item.loc(m.group(0)),
-                ))
+                findings.append(
+                    Finding(
+                        "dates.impossible",
+                        "error",
+                        f'"{m.group(0)}" is not a real date.',
+                        "Correct the day or month.",
+                        item.loc(m.group(0)),
+                    )
+                )
         if effective is None:
             effective = _effective_date(item.text)
     if effective is not None:
@@ -118,12 +135,15 @@ def _words_vs_digits(item: Item) -> list[Finding]:
                 break
         digits = int(m.group(2).replace(",", ""))
         if value is not None and value != digits:
-            out.append(Finding(
-                "numbers.words-digits", "error",
-                f"\"{words} ({m.group(2)})\": the words say {value}, the digits say {digits}.",
-                "Decide which is meant and make the words and the digits agree.",
-                item.loc(m.group(0)),
-            ))
+            out.append(
+                Finding(
+                    "numbers.words-digits",
+                    "error",
+                    f'"{words} ({m.group(2)})": the words say {value}, the digits say {digits}.',
+                    "Decide which is meant and make the words and the digits agree.",
+                    item.loc(m.group(0)),
+                )
+            )
     return out
 
 
@@ -136,7 +156,11 @@ def _effective_date(text: str) -> _dt.date | None:
         if not _EFFECTIVE.search(sentence):
             continue
         found = [(m, v) for m, v in dates(sentence) if v is not None]
-        if len(found) == 1 and re.search(r"Effective Date\W*\s*(?:is|means|shall be|will be|:)|\(\s*the\s+.Effective Date.\s*\)", sentence, re.I):
+        if len(found) == 1 and re.search(
+            r"Effective Date\W*\s*(?:is|means|shall be|will be|:)|\(\s*the\s+.Effective Date.\s*\)",
+            sentence,
+            re.I,
+        ):
             return found[0][1]
     return None
 
@@ -151,10 +175,13 @@ def _early_deadlines(items: list[Item], effective: _dt.date) -> list[Finding]:
                 continue
             for m, value in dates(sentence):
                 if value is not None and value < effective:
-                    out.append(Finding(
-                        "dates.before-effective", "error",
-                        f"Deadline {m.group(0)} falls before the Effective Date ({effective:%B} {effective.day}, {effective.year}).",
-                        "Set the deadline on or after the Effective Date, preferably as days after it.",
-                        item.loc(m.group(0)),
-                    ))
+                    out.append(
+                        Finding(
+                            "dates.before-effective",
+                            "error",
+                            f"Deadline {m.group(0)} falls before the Effective Date ({effective:%B} {effective.day}, {effective.year}).",
+                            "Set the deadline on or after the Effective Date, preferably as days after it.",
+                            item.loc(m.group(0)),
+                        )
+                    )
     return out

@@ -24,7 +24,9 @@ MAX_WORDS = 40
 MIN_SECTION_WORDS = 100
 _PASSIVE = re.compile(
     r"\b(?:shall|will|must|is to|are to)\s+(?:promptly\s+|also\s+|then\s+)?be\s+"
-    r"(\w+(?:ed|en)|made|done|held|set|kept|sent|given|taken|built|paid|put|led|met|sought|brought|told)\b", re.I)
+    r"(\w+(?:ed|en)|made|done|held|set|kept|sent|given|taken|built|paid|put|led|met|sought|brought|told)\b",
+    re.I,
+)
 
 _NOT_PARTICIPLES = {"open", "even", "often", "seen", "green", "ten", "citizen", "needed"}
 
@@ -51,7 +53,9 @@ def jargon_terms(path: str | None = None) -> tuple[str, ...]:
         text = found.read_text(encoding="utf-8")
     else:
         text = resources.files("drafter.review").joinpath("data/jargon.txt").read_text(encoding="utf-8")
-    return tuple(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+    return tuple(
+        ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
+    )
 
 
 def grade(text: str) -> float:
@@ -59,7 +63,9 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-def check(doc: Document, max_grade: float = MAX_GRADE, jargon: tuple[str, ...] | None = None) -> list[Finding]:
+def check(
+    doc: Document, max_grade: float = MAX_GRADE, jargon: tuple[str, ...] | None = None
+) -> list[Finding]:
     items = walk(doc)
     paras = prose(items)
     findings: list[Finding] = []
@@ -70,29 +76,38 @@ def check(doc: Document, max_grade: float = MAX_GRADE, jargon: tuple[str, ...] |
         for sentence in sentences(item.text):
             n = len(sentence.split())
             if n > MAX_WORDS:
-                findings.append(Finding(
-                    "plain.long-sentence", "note",
-                    f"A sentence of {n} words (over {MAX_WORDS}).",
-                    "Split it: one obligation per sentence.",
-                    item.loc(sentence),
-                ))
+                findings.append(
+                    Finding(
+                        "plain.long-sentence",
+                        "note",
+                        f"A sentence of {n} words (over {MAX_WORDS}).",
+                        "Split it: one obligation per sentence.",
+                        item.loc(sentence),
+                    )
+                )
             for m in _PASSIVE.finditer(sentence):
-                if m.group(1).lower() in _NOT_PARTICIPLES or re.search(r"\bby\b", sentence[m.end():]):
+                if m.group(1).lower() in _NOT_PARTICIPLES or re.search(r"\bby\b", sentence[m.end() :]):
                     continue
-                findings.append(Finding(
-                    "plain.passive-obligation", "warning",
-                    f"\"{m.group(0)}\" says what must happen but not who must do it.",
-                    "Name the actor: \"The Department shall conduct …\".",
-                    item.loc(_around(sentence, m.start(), m.end())),
-                ))
+                findings.append(
+                    Finding(
+                        "plain.passive-obligation",
+                        "warning",
+                        f'"{m.group(0)}" says what must happen but not who must do it.',
+                        'Name the actor: "The Department shall conduct …".',
+                        item.loc(_around(sentence, m.start(), m.end())),
+                    )
+                )
         found = [t for t, p in patterns if p.search(item.text)]
         if found:
-            findings.append(Finding(
-                "plain.jargon", "note",
-                "Jargon: " + ", ".join(f"\"{t}\"" for t in found) + ".",
-                "Say what is done, by whom, by when, in plain words.",
-                item.loc(found[0]),
-            ))
+            findings.append(
+                Finding(
+                    "plain.jargon",
+                    "note",
+                    "Jargon: " + ", ".join(f'"{t}"' for t in found) + ".",
+                    "Say what is done, by whom, by when, in plain words.",
+                    item.loc(found[0]),
+                )
+            )
     return findings
 
 
@@ -107,15 +122,18 @@ def _readability(paras: list[Item], max_grade: float) -> list[Finding]:
             continue
         g = grade(text)
         if g > max_grade:
-            out.append(Finding(
-                "plain.grade", "note",
-                f"Reading grade {g:.1f} (Flesch-Kincaid) in section \"{section or 'before the first heading'}\"; "
-                f"aim for {max_grade:g} or below.",
-                "Shorter sentences and everyday words lower the grade.",
-                Location(members[0].label, section, members[0].index, short(members[0].text)),
-            ))
+            out.append(
+                Finding(
+                    "plain.grade",
+                    "note",
+                    f'Reading grade {g:.1f} (Flesch-Kincaid) in section "{section or "before the first heading"}"; '
+                    f"aim for {max_grade:g} or below.",
+                    "Shorter sentences and everyday words lower the grade.",
+                    Location(members[0].label, section, members[0].index, short(members[0].text)),
+                )
+            )
     return out
 
 
 def _around(text: str, start: int, end: int, width: int = 25) -> str:
-    return text[max(0, start - width): end + width]
+    return text[max(0, start - width) : end + width]

@@ -8,7 +8,7 @@ library's means the wording has since been revised (a warning: the revision may 
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from drafter.model import ClauseBlock, Document, clause_digest
 from drafter.review.findings import Finding, Item, Location, walk
@@ -20,21 +20,27 @@ def check(doc: Document, library_versions: Mapping[str, int] | None = None) -> l
     for item_block, first in _clauses(items):
         loc = first.loc() if first else Location()
         if item_block.digest and clause_digest(item_block.blocks) != item_block.digest:
-            findings.append(Finding(
-                "provenance.edited", "note",
-                f"Clause {item_block.clause_id}@{item_block.version} was edited after drafting.",
-                "If the edit should last, make it in the clause library too (and bump the version); "
-                "otherwise rebuild the document.",
-                loc,
-            ))
+            findings.append(
+                Finding(
+                    "provenance.edited",
+                    "note",
+                    f"Clause {item_block.clause_id}@{item_block.version} was edited after drafting.",
+                    "If the edit should last, make it in the clause library too (and bump the version); "
+                    "otherwise rebuild the document.",
+                    loc,
+                )
+            )
         current = (library_versions or {}).get(item_block.clause_id)
         if current is not None and item_block.version < current:
-            findings.append(Finding(
-                "provenance.outdated", "warning",
-                f"Clause {item_block.clause_id} is version {item_block.version}; the library has version {current}.",
-                "Rebuild the document, or compare the two versions and decide whether the change matters.",
-                loc,
-            ))
+            findings.append(
+                Finding(
+                    "provenance.outdated",
+                    "warning",
+                    f"Clause {item_block.clause_id} is version {item_block.version}; the library has version {current}.",
+                    "Rebuild the document, or compare the two versions and decide whether the change matters.",
+                    loc,
+                )
+            )
     return findings
 
 

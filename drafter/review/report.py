@@ -54,15 +54,20 @@ def ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     def key(f: Finding) -> tuple:
         idx = f.location.index
         return (-SEVERITY_RANK[f.severity], -1 if idx is None else idx, f.check, f.message)
+
     return tuple(sorted(findings, key=key))
 
 
 def summary_line(report: Report) -> str:
     s = report.summary
+
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
-    return (f"{report.file or 'document'} ({report.kind}): {plural(s['error'], 'error')}, "
-            f"{plural(s['warning'], 'warning')}, {plural(s['note'], 'note')}")
+
+    return (
+        f"{report.file or 'document'} ({report.kind}): {plural(s['error'], 'error')}, "
+        f"{plural(s['warning'], 'warning')}, {plural(s['note'], 'note')}"
+    )
 
 
 def format_text(report: Report) -> str:

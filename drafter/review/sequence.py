@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from drafter.model import Document, Paragraph
-from drafter.review.findings import Finding, Item, walk
 from drafter.numbering_scheme import roman_value
+from drafter.review.findings import Finding, Item, walk
 
 
 def check(doc: Document) -> list[Finding]:
@@ -58,20 +58,24 @@ def _run_together(items: list[Item]) -> list[Finding]:
             continue
         m = _GLUED.search(item.text)
         if m:
-            out.append(Finding(
-                "numbering.run-together", "warning",
-                "List items run together in one paragraph (a list marker follows the previous item "
-                "instead of starting a new paragraph).",
-                "Start each list item on its own paragraph, with the list numbering.",
-                item.loc(item.text[max(0, m.start() - 20):m.end() + 20].strip()),
-            ))
+            out.append(
+                Finding(
+                    "numbering.run-together",
+                    "warning",
+                    "List items run together in one paragraph (a list marker follows the previous item "
+                    "instead of starting a new paragraph).",
+                    "Start each list item on its own paragraph, with the list numbering.",
+                    item.loc(item.text[max(0, m.start() - 20) : m.end() + 20].strip()),
+                )
+            )
     return out
 
 
-def _run(seq: list[tuple[int, Item]], what: str, prefix: str, severity: str, restarts: bool,
-         roman: bool = False) -> list[Finding]:
+def _run(
+    seq: list[tuple[int, Item]], what: str, prefix: str, severity: str, restarts: bool, roman: bool = False
+) -> list[Finding]:
     out: list[Finding] = []
-    for (prev, _), (num, item) in zip(seq, seq[1:]):
+    for (prev, _), (num, item) in zip(seq, seq[1:], strict=False):
         show_prev = seq_label(prev, roman)
         show = seq_label(num, roman)
         if num == prev + 1 or (restarts and num == 1):
@@ -81,7 +85,11 @@ def _run(seq: list[tuple[int, Item]], what: str, prefix: str, severity: str, res
             fix = "Renumber, or if this should continue the list, apply the same list numbering."
             check_id = "numbering.repeat"
         elif num > prev:
-            missing = seq_label(prev + 1, roman) if num == prev + 2 else f"{seq_label(prev + 1, roman)}–{seq_label(num - 1, roman)}"
+            missing = (
+                seq_label(prev + 1, roman)
+                if num == prev + 2
+                else f"{seq_label(prev + 1, roman)}–{seq_label(num - 1, roman)}"
+            )
             msg = f"Numbering skips from {prefix}{show_prev} to {prefix}{show} ({missing} missing)."
             fix = "Renumber the paragraphs (use the list numbering, not typed numbers), or restore the missing one."
             check_id = "numbering.gap"
@@ -97,4 +105,5 @@ def seq_label(n: int, roman: bool) -> str:
     if not roman:
         return str(n)
     from drafter.numbering_scheme import roman as to_roman
+
     return to_roman(n)

@@ -24,30 +24,54 @@ _RELATIONS = re.compile(
     r"\b(?:softball|baseball|basketball|kickball|picnics?|barbecues?|cookouts?|block part(?:y|ies)|"
     r"school (?:presentations?|talks?|visits?|assembl(?:y|ies))|presentations? (?:at|in|to) (?:local )?schools|"
     r"talks? (?:at|in) schools|(?:community )?relations (?:desk|unit|office|officer)|coffee with a cop|"
-    r"national night out|toy drives?|festivals?|meet and greets?)\b", re.I)
+    r"national night out|toy drives?|festivals?|meet and greets?)\b",
+    re.I,
+)
 _JOINT = re.compile(
     r"\b(?:root causes?|underlying (?:causes?|conditions?|problems?)|problem[- ]solving|SARA|jointly|together|"
-    r"shared (?:problem|goal|plan|work)|collaborat\w*|co-design\w*|analy[sz]\w*|causes of crime)\b", re.I)
+    r"shared (?:problem|goal|plan|work)|collaborat\w*|co-design\w*|analy[sz]\w*|causes of crime)\b",
+    re.I,
+)
 _ENFORCEMENT = re.compile(
     r"\b(?:tips?|tip lines?|arrests?|identify(?:ing)? (?:suspects?|offenders?|criminals?|gang members?)|"
     r"informants?|informers?|eyes and ears|report(?:ing)? (?:suspicious|crimes? to)|"
-    r"name suspects|gather(?:ing)? evidence|surveillance|intelligence)\b", re.I)
-_PARTNER = re.compile(r"\b(?:partners?|partnerships?|community (?:groups?|organi[sz]ations?|members|residents)|residents|"
-                      r"faith|churches|businesses|nonprofits?)\b", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no|nothing|forbid\w*|prohibit\w*|without|instead of|rather than|"
-                       r"do(?:es)? not count|exclude\w*|leave them out)\b", re.I)
+    r"name suspects|gather(?:ing)? evidence|surveillance|intelligence)\b",
+    re.I,
+)
+_PARTNER = re.compile(
+    r"\b(?:partners?|partnerships?|community (?:groups?|organi[sz]ations?|members|residents)|residents|"
+    r"faith|churches|businesses|nonprofits?)\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nothing|forbid\w*|prohibit\w*|without|instead of|rather than|"
+    r"do(?:es)? not count|exclude\w*|leave them out)\b",
+    re.I,
+)
 _MARGINALIZED = re.compile(
     r"\b(?:immigrants?|immigration|refugees?|marginali[sz]ed|underserved|limited English|language access|"
-    r"LEP|homeless(?:ness)?|unhoused|LGBTQ\w*|disabilit(?:y|ies)|undocumented)\b", re.I)
-_TRUST = re.compile(r"\b(?:trust|legitimacy|satisfaction|confidence|perceptions? of (?:safety|police))\b", re.I)
-_MEASURE = re.compile(r"\b(?:surveys?|measures?|measured|metrics?|indicators?|baselines?|assess\w*|evaluat\w*|outcomes?)\b", re.I)
-_OUTCOME = re.compile(r"\b(?:outcome (?:measures?|indicators?|data)|reduction in|reduce \w+ (?:by|from)|baseline|"
-                      r"percent(?:age)? (?:change|decrease|increase))\b", re.I)
+    r"LEP|homeless(?:ness)?|unhoused|LGBTQ\w*|disabilit(?:y|ies)|undocumented)\b",
+    re.I,
+)
+_TRUST = re.compile(
+    r"\b(?:trust|legitimacy|satisfaction|confidence|perceptions? of (?:safety|police))\b", re.I
+)
+_MEASURE = re.compile(
+    r"\b(?:surveys?|measures?|measured|metrics?|indicators?|baselines?|assess\w*|evaluat\w*|outcomes?)\b",
+    re.I,
+)
+_OUTCOME = re.compile(
+    r"\b(?:outcome (?:measures?|indicators?|data)|reduction in|reduce \w+ (?:by|from)|baseline|"
+    r"percent(?:age)? (?:change|decrease|increase))\b",
+    re.I,
+)
 _SUSTAIN = re.compile(
     r"\b(?:sustain\w*|institutionali[sz]\w*|beyond the (?:grant|award|funding)|after (?:the )?(?:federal )?"
     r"(?:grant|funding|funds|award)(?: period)? (?:ends?|expires?)|retain (?:the )?(?:positions|officers)|"
     r"general fund|(?:future|successive|later) (?:chiefs?|leaders(?:hip)?|administrations?)|"
-    r"leadership (?:changes?|transitions?)|succession|permanent (?:policy|budget|line))\b", re.I)
+    r"leadership (?:changes?|transitions?)|succession|permanent (?:policy|budget|line))\b",
+    re.I,
+)
 
 
 def check(doc: Document) -> list[Finding]:
@@ -57,28 +81,37 @@ def check(doc: Document) -> list[Finding]:
     findings.extend(_enforcement_partners(items))
     text = document_text(items)
     if not _MARGINALIZED.search(text):
-        findings.append(Finding(
-            "substance.no-marginalized", "warning",
-            "No strategy for marginalized or immigrant communities (nothing on immigrants, refugees, "
-            "language access, or other marginalized groups).",
-            "Add a strategy of their own: a liaison, outreach in their languages, and safeguards for trust.",
-            Location(),
-        ))
+        findings.append(
+            Finding(
+                "substance.no-marginalized",
+                "warning",
+                "No strategy for marginalized or immigrant communities (nothing on immigrants, refugees, "
+                "language access, or other marginalized groups).",
+                "Add a strategy of their own: a liaison, outreach in their languages, and safeguards for trust.",
+                Location(),
+            )
+        )
     has_trust = any(_TRUST.search(s) and _MEASURE.search(s) for s in re.split(r"(?<=[.;])\s+", text))
     if not has_trust and not _OUTCOME.search(text):
-        findings.append(Finding(
-            "substance.no-measures", "warning",
-            "No measures of trust or of outcomes (a survey of trust, a baseline, a reduction sought).",
-            "Say how trust and results will be measured: a representative survey, outcome indicators, a baseline.",
-            Location(),
-        ))
+        findings.append(
+            Finding(
+                "substance.no-measures",
+                "warning",
+                "No measures of trust or of outcomes (a survey of trust, a baseline, a reduction sought).",
+                "Say how trust and results will be measured: a representative survey, outcome indicators, a baseline.",
+                Location(),
+            )
+        )
     if not _SUSTAIN.search(text):
-        findings.append(Finding(
-            "substance.no-sustainability", "warning",
-            "Nothing about keeping the effort going beyond one grant period or one leadership.",
-            "Say how the work continues: budget after federal funds end, written policy, training, succession.",
-            Location(),
-        ))
+        findings.append(
+            Finding(
+                "substance.no-sustainability",
+                "warning",
+                "Nothing about keeping the effort going beyond one grant period or one leadership.",
+                "Say how the work continues: budget after federal funds end, written policy, training, succession.",
+                Location(),
+            )
+        )
     return findings
 
 
@@ -96,26 +129,32 @@ def _relations_only(items: list[Item]) -> list[Finding]:
         m = _RELATIONS.search(item.text)
         if not m or _NEGATION.search(item.text) or _near(items, i, _JOINT):
             continue
-        out.append(Finding(
-            "substance.relations-only", "warning",
-            f"\"{m.group(0)}\" is a community-relations event offered without joint work on root causes.",
-            "Events are not partnership: describe the problem the partners will work on together, "
-            "who does what, and how results are measured.",
-            item.loc(m.group(0)),
-        ))
+        out.append(
+            Finding(
+                "substance.relations-only",
+                "warning",
+                f'"{m.group(0)}" is a community-relations event offered without joint work on root causes.',
+                "Events are not partnership: describe the problem the partners will work on together, "
+                "who does what, and how results are measured.",
+                item.loc(m.group(0)),
+            )
+        )
     return out
 
 
 def _enforcement_partners(items: list[Item]) -> list[Finding]:
     out: list[Finding] = []
-    for i, item in enumerate(items):
+    for _i, item in enumerate(items):
         m = _ENFORCEMENT.search(item.text)
         if not m or not _PARTNER.search(item.text) or _NEGATION.search(item.text) or _JOINT.search(item.text):
             continue
-        out.append(Finding(
-            "substance.enforcement-partners", "warning",
-            f"Partners are described by enforcement help (\"{m.group(0)}\") rather than by root causes.",
-            "Choose and describe partners by their capacity to address the causes of the problem, not to help make arrests.",
-            item.loc(m.group(0)),
-        ))
+        out.append(
+            Finding(
+                "substance.enforcement-partners",
+                "warning",
+                f'Partners are described by enforcement help ("{m.group(0)}") rather than by root causes.',
+                "Choose and describe partners by their capacity to address the causes of the problem, not to help make arrests.",
+                item.loc(m.group(0)),
+            )
+        )
     return out

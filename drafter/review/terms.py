@@ -23,7 +23,9 @@ _DEF_MEANS = re.compile(
     rf"[{_Q}]([A-Z][^{_Q}\n]{{0,60}}?)[{_Q}]\s*,?\s*(?:shall\s+|will\s+|as\s+used\s+\w+\s+\w+,?\s*)?"
     r"(?:means?|refers?\s+to|shall\s+refer\s+to|is\s+defined\s+as|includes?)\b"
 )
-_DEF_PAREN = re.compile(rf"\(\s*(?:the|each|a|an|collectively,?\s+the|hereinafter(?:\s+the)?)?\s*[{_Q}]([A-Z][^{_Q}\n]{{0,60}}?)[{_Q}]\s*\)")
+_DEF_PAREN = re.compile(
+    rf"\(\s*(?:the|each|a|an|collectively,?\s+the|hereinafter(?:\s+the)?)?\s*[{_Q}]([A-Z][^{_Q}\n]{{0,60}}?)[{_Q}]\s*\)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -57,12 +59,15 @@ def check(doc: Document) -> list[Finding]:
     for term, where in defs.items():
         real = [w for w in where if w is not None]
         if len(real) > 1:
-            findings.append(Finding(
-                "terms.defined-twice", "warning",
-                f"\"{term}\" is defined {len(real)} times (first at {real[0].loc().label()}).",
-                "Keep one definition and delete the others (or give them different names).",
-                real[1].loc(term),
-            ))
+            findings.append(
+                Finding(
+                    "terms.defined-twice",
+                    "warning",
+                    f'"{term}" is defined {len(real)} times (first at {real[0].loc().label()}).',
+                    "Keep one definition and delete the others (or give them different names).",
+                    real[1].loc(term),
+                )
+            )
         exact = wrong = 0
         lower_only = True
         first_wrong: Item | None = None
@@ -77,21 +82,27 @@ def check(doc: Document) -> list[Finding]:
                 lower_only = lower_only and all(v == v.lower() for v in variants)
                 first_wrong = first_wrong or item
         if exact == 0 and wrong == 0:
-            findings.append(Finding(
-                "terms.unused", "note",
-                f"\"{term}\" is defined but never used.",
-                "Delete the definition, or use the term where it is meant.",
-                real[0].loc(term) if real else Location(),
-            ))
+            findings.append(
+                Finding(
+                    "terms.unused",
+                    "note",
+                    f'"{term}" is defined but never used.',
+                    "Delete the definition, or use the term where it is meant.",
+                    real[0].loc(term) if real else Location(),
+                )
+            )
         elif first_wrong is not None:
             # all lower case is often the ordinary meaning ("community policing"); odd capitals
             # ("Effective date") are a slip
-            findings.append(Finding(
-                "terms.wrong-case", "note" if lower_only else "warning",
-                f"\"{term}\" is a defined term but is written here in a different case.",
-                f"Write \"{term}\" exactly as defined, or reword if the ordinary meaning is intended.",
-                first_wrong.loc(term),
-            ))
+            findings.append(
+                Finding(
+                    "terms.wrong-case",
+                    "note" if lower_only else "warning",
+                    f'"{term}" is a defined term but is written here in a different case.',
+                    f'Write "{term}" exactly as defined, or reword if the ordinary meaning is intended.',
+                    first_wrong.loc(term),
+                )
+            )
     defined_lower = {t.lower() for t in defs}
     defining = {id(w) for ws in defs.values() for w in ws if w is not None}
     # what the definitions say: a title named there ("Monitor" means the Compliance Officer and
@@ -108,17 +119,23 @@ def check(doc: Document) -> list[Finding]:
                 continue
             uses = [m for m in _uses(term, item.text) if not _sentence_start(item.text, m.start())]
             if uses:
-                findings.append(Finding(
-                    "terms.undefined", "warning",
-                    f"\"{term}\" is written as a defined term but the document never defines it.",
-                    f"Add a definition (\"{term}\" means …), or point to the decree that defines it.",
-                    item.loc(term),
-                ))
+                findings.append(
+                    Finding(
+                        "terms.undefined",
+                        "warning",
+                        f'"{term}" is written as a defined term but the document never defines it.',
+                        f'Add a definition ("{term}" means …), or point to the decree that defines it.',
+                        item.loc(term),
+                    )
+                )
                 break
     return findings
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip()
-    return not before or before[-1] in ".!?:;(\"“" or re.search(r"(?:^|\s)(?:\d+|\([a-z]+\))\.?$", before) is not None
-
+    return (
+        not before
+        or before[-1] in '.!?:;("“'
+        or re.search(r"(?:^|\s)(?:\d+|\([a-z]+\))\.?$", before) is not None
+    )

@@ -20,7 +20,9 @@ _PARA_REF = re.compile(
     r"(\d{1,4}(?:\([a-z]{1,4}\))*(?:\s*(?:,|and|or|through|to|[-–—])\s*(?:¶\s*)?\d{1,4}(?:\([a-z]{1,4}\))*)*)"
 )
 _SECTION_REF = re.compile(r"(?<!§)\b[Ss]ections?\s+([IVXLC]{1,7})(?:\.([A-Z]))?(?![\w(])")
-_EXTERNAL = re.compile(r"^\s*(?:\([a-z0-9]+\))*\s*(?:of|in)\s+(?:the|this|that|a|an)?\s*(?!(?:this )?(?:[Dd]irective|[Ss]ection)\b)[A-Z]")
+_EXTERNAL = re.compile(
+    r"^\s*(?:\([a-z0-9]+\))*\s*(?:of|in)\s+(?:the|this|that|a|an)?\s*(?!(?:this )?(?:[Dd]irective|[Ss]ection)\b)[A-Z]"
+)
 
 
 def _numbers(spec: str) -> list[tuple[int, str]]:
@@ -31,7 +33,11 @@ def _numbers(spec: str) -> list[tuple[int, str]]:
     while i < len(tokens):
         tok = tokens[i]
         if tok[0].isdigit():
-            if i + 2 < len(tokens) and tokens[i + 1] in ("through", "to", "-", "–", "—") and tokens[i + 2][0].isdigit():
+            if (
+                i + 2 < len(tokens)
+                and tokens[i + 1] in ("through", "to", "-", "–", "—")
+                and tokens[i + 2][0].isdigit()
+            ):
                 lo, hi = int(re.match(r"\d+", tok).group()), int(re.match(r"\d+", tokens[i + 2]).group())
                 if 0 <= hi - lo <= 500:
                     out.extend((n, str(n)) for n in range(lo, hi + 1))
@@ -76,26 +82,39 @@ def _fields(item: Item, bookmarks: dict[str, Item]) -> list[Finding]:
         target = bookmarks.get(inline.target)
         shown = inline.text.strip() or inline.target
         if target is None:
-            out.append(Finding(
-                "xref.missing-bookmark", "error",
-                f"Cross-reference \"{shown}\" points to bookmark {inline.target}, which no longer exists.",
-                "Re-insert the cross-reference (Insert › Cross-reference) to the paragraph meant, or delete it.",
-                item.loc(shown),
-            ))
+            out.append(
+                Finding(
+                    "xref.missing-bookmark",
+                    "error",
+                    f'Cross-reference "{shown}" points to bookmark {inline.target}, which no longer exists.',
+                    "Re-insert the cross-reference (Insert › Cross-reference) to the paragraph meant, or delete it.",
+                    item.loc(shown),
+                )
+            )
         elif target.index == item.index:
-            out.append(Finding(
-                "xref.self", "warning",
-                f"Cross-reference \"{shown}\" points to the paragraph it is in.",
-                "Point it to the paragraph meant, or write \"this paragraph\".",
-                item.loc(shown),
-            ))
-        elif target.label and re.fullmatch(r"\d+(?:\([a-z]+\))*", inline.text.strip()) and inline.text.strip() != target.label:
-            out.append(Finding(
-                "xref.stale", "warning",
-                f"Cross-reference shows \"{inline.text.strip()}\" but its target is now ¶ {target.label}.",
-                "Update fields (select all, F9) before filing.",
-                item.loc(shown),
-            ))
+            out.append(
+                Finding(
+                    "xref.self",
+                    "warning",
+                    f'Cross-reference "{shown}" points to the paragraph it is in.',
+                    'Point it to the paragraph meant, or write "this paragraph".',
+                    item.loc(shown),
+                )
+            )
+        elif (
+            target.label
+            and re.fullmatch(r"\d+(?:\([a-z]+\))*", inline.text.strip())
+            and inline.text.strip() != target.label
+        ):
+            out.append(
+                Finding(
+                    "xref.stale",
+                    "warning",
+                    f'Cross-reference shows "{inline.text.strip()}" but its target is now ¶ {target.label}.',
+                    "Update fields (select all, F9) before filing.",
+                    item.loc(shown),
+                )
+            )
     return out
 
 
@@ -103,32 +122,45 @@ def _typed_paragraphs(item: Item, tops: set[int], labels: set[str], first: int) 
     out: list[Finding] = []
     text = item.text
     for m in _PARA_REF.finditer(text):
-        if _EXTERNAL.match(text[m.end():]):
+        if _EXTERNAL.match(text[m.end() :]):
             continue
         for number, token in _numbers(m.group(1)):
             if number < first:
                 continue  # the existing decree's paragraphs, outside this document
             if number not in tops:
-                out.append(Finding(
-                    "xref.missing-paragraph", "error",
-                    f"Refers to paragraph {token}, which this document does not have.",
-                    "Correct the number, or use a cross-reference field so it follows renumbering.",
-                    item.loc(m.group(0)),
-                ))
-            elif token != str(number) and token not in labels and any(l.startswith(f"{number}(") for l in labels):
-                out.append(Finding(
-                    "xref.missing-paragraph", "error",
-                    f"Refers to paragraph {token}; ¶ {number} has no such subparagraph.",
-                    "Correct the letter.",
-                    item.loc(m.group(0)),
-                ))
+                out.append(
+                    Finding(
+                        "xref.missing-paragraph",
+                        "error",
+                        f"Refers to paragraph {token}, which this document does not have.",
+                        "Correct the number, or use a cross-reference field so it follows renumbering.",
+                        item.loc(m.group(0)),
+                    )
+                )
+            elif (
+                token != str(number)
+                and token not in labels
+                and any(label.startswith(f"{number}(") for label in labels)
+            ):
+                out.append(
+                    Finding(
+                        "xref.missing-paragraph",
+                        "error",
+                        f"Refers to paragraph {token}; ¶ {number} has no such subparagraph.",
+                        "Correct the letter.",
+                        item.loc(m.group(0)),
+                    )
+                )
             elif str(number) == item.label:
-                out.append(Finding(
-                    "xref.self", "note",
-                    f"Paragraph {number} refers to itself.",
-                    "Point to the paragraph meant, or write \"this paragraph\".",
-                    item.loc(m.group(0)),
-                ))
+                out.append(
+                    Finding(
+                        "xref.self",
+                        "note",
+                        f"Paragraph {number} refers to itself.",
+                        'Point to the paragraph meant, or write "this paragraph".',
+                        item.loc(m.group(0)),
+                    )
+                )
     return out
 
 
@@ -137,23 +169,29 @@ def _typed_sections(item: Item, headings: set[str]) -> list[Finding]:
     firsts = [roman_value(h.split(".")[0]) for h in headings]
     first = min((v for v in firsts if v), default=1)
     for m in _SECTION_REF.finditer(item.text):
-        if _EXTERNAL.match(item.text[m.end():]):
+        if _EXTERNAL.match(item.text[m.end() :]):
             continue
         if (roman_value(m.group(1)) or first) < first:
             continue  # a section of the existing decree
         ref = m.group(1) + (f".{m.group(2)}" if m.group(2) else "")
         if ref not in headings:
-            out.append(Finding(
-                "xref.missing-section", "error",
-                f"Refers to Section {ref}, which this document does not have.",
-                "Correct the section number, or refer to it by a cross-reference field.",
-                item.loc(m.group(0)),
-            ))
+            out.append(
+                Finding(
+                    "xref.missing-section",
+                    "error",
+                    f"Refers to Section {ref}, which this document does not have.",
+                    "Correct the section number, or refer to it by a cross-reference field.",
+                    item.loc(m.group(0)),
+                )
+            )
         elif ref == item.heading_path:
-            out.append(Finding(
-                "xref.self", "note",
-                f"Section {ref} refers to itself.",
-                "Write \"this Section\" instead.",
-                item.loc(m.group(0)),
-            ))
+            out.append(
+                Finding(
+                    "xref.self",
+                    "note",
+                    f"Section {ref} refers to itself.",
+                    'Write "this Section" instead.',
+                    item.loc(m.group(0)),
+                )
+            )
     return out
