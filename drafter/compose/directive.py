@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from drafter.errors import LibraryError, RenderError
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Clause, Library, Outline, OutlineSection
+from drafter.library.context import template_context
 from drafter.library.markup import MarkupError, parse_blocks
 from drafter.library.render import (
     Deadline,
@@ -112,7 +113,7 @@ class Composer:
         self.numbered = self.kind == "directive"
         self.env: SandboxedEnvironment = make_environment(draft)
         self.state = RenderState()
-        self.context = self.base_context(inputs)
+        self.context = template_context(self.base_context(inputs))
         if isinstance(self.env, DraftSandbox):
             self.context = draft_context(self.context, self.env)
         self.context.update(bind_functions(self.state))

@@ -31,33 +31,11 @@ from drafter.errors import LibraryError
 from drafter.inputs.models import Inputs
 from drafter.inputs.starter import _model
 from drafter.library.clauses import Clause, Library, Outline, OutlineSection, add_layer, builtin_dirs
+from drafter.library.context import CONTEXT_NAMES
 from drafter.library.render import make_environment
 from drafter.library.sandbox import violations
 
 LOCK_NAME = "library.lock"
-
-CONTEXT_NAMES = frozenset(
-    {
-        "modal",
-        "area",
-        "areas",
-        "immigrant_communities",
-        "limited_english",
-        "languages",
-        "partner",
-        "ref",
-        "term",
-        "days",
-        "loop",
-        # added for narratives by drafter.compose.narrative.narrative_context
-        "budget",
-        "budget_table",
-        "primary_problem",
-        "applicant_name",
-        "community_applicant",
-    }
-)
-"""Names clauses see besides the input sections (compose.build_context, bind_functions)."""
 
 Severity = Literal["error", "warning"]
 _LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)

@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.compose.dates import long_date
 from drafter.errors import RenderError
-from drafter.library.sandbox import REMOVED_GLOBALS, DraftSandbox, pass_undefined, violations
+from drafter.library.sandbox import REMOVED_GLOBALS, DataSandbox, DraftSandbox, pass_undefined, violations
 
 SENTINEL_OPEN = "\ue000"
 SENTINEL_CLOSE = "\ue001"
@@ -121,7 +121,7 @@ def make_environment(draft: bool = False) -> SandboxedEnvironment:
     env: SandboxedEnvironment = (
         DraftSandbox(**options)
         if draft
-        else SandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=refuse_none, **options)
+        else DataSandbox(undefined=jinja2.StrictUndefined, finalize=refuse_none, **options)
     )
     for name in REMOVED_GLOBALS:
         env.globals.pop(name, None)

@@ -16,11 +16,15 @@ failures are never softened into prompts.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from pydantic import BaseModel
 
@@ -63,6 +67,57 @@ _STATEMENTS: dict[type[nodes.Node], str] = {
 }
 
 
+DATE_PARTS = frozenset({"year", "month", "day"})
+"""The attributes of a date a clause may read; everything else on a value is a method."""
+
+
+@cache
+def data_names() -> frozenset[str]:
+    """Every field and computed property a clause can read from the context's data."""
+    from drafter.compose.budget import Budget, BudgetYear, PositionCost  # compose imports this module
+    from drafter.inputs.models import Inputs
+
+    names: set[str] = set(DATE_PARTS)
+    seen: set[type] = set()
+
+    def walk(klass: type) -> None:
+        if klass in seen:
+            return
+        seen.add(klass)
+        names.update(name for name, attr in vars(klass).items() if isinstance(attr, property))
+        if issubclass(klass, BaseModel):
+            for name, info in klass.model_fields.items():
+                names.add(name)
+                for sub in _model_classes(info.annotation):
+                    walk(sub)
+
+    for klass in (Inputs, Budget, BudgetYear, PositionCost):
+        walk(klass)
+    names.update(f for k in (Budget, BudgetYear, PositionCost) for f in k.__dataclass_fields__)
+    return frozenset(names)
+
+
+def _model_classes(annotation: Any) -> list[type]:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type] = []
+    for arg in typing.get_args(annotation):
+        found.extend(_model_classes(arg))
+    return found
+
+
+@cache
+def method_names() -> frozenset[str]:
+    """Attribute names that are methods of some value a template could hold, not data: str,
+    list, dict, numbers, dates and pydantic models (parse_raw, parse_file, model_dump …)."""
+    names: set[str] = set()
+    for klass in (str, list, dict, int, float, Decimal, dt.date, dt.datetime, BaseModel):
+        names.update(n for n in dir(klass) if not n.startswith("_"))
+    return frozenset(names - data_names())
+
+
 def violations(ast: nodes.Template) -> list[tuple[int, str]]:
     """(template line, reason) for each construct a clause may not use."""
     found: list[tuple[int, str]] = []
@@ -82,6 +137,8 @@ def violations(ast: nodes.Template) -> list[tuple[int, str]]:
             node.attr.startswith("_") or node.attr in UNSAFE_ATTRIBUTES
         ):
             found.append((line, f"the attribute '.{node.attr}' is not allowed in a clause"))
+        elif isinstance(node, nodes.Getattr) and node.attr in method_names():
+            found.append((line, _not_data(node.attr)))
         elif (
             isinstance(node, nodes.Getitem)
             and isinstance(node.arg, nodes.Const)
@@ -89,7 +146,65 @@ def violations(ast: nodes.Template) -> list[tuple[int, str]]:
             and node.arg.value.startswith("_")
         ):
             found.append((line, f"the key '{node.arg.value}' is not allowed in a clause"))
+        elif (
+            isinstance(node, nodes.Filter)
+            and node.name == "attr"
+            and node.args
+            and isinstance(node.args[0], nodes.Const)
+            and str(node.args[0].value) in method_names()
+        ):
+            found.append((line, _not_data(str(node.args[0].value))))
     return sorted(found)
+
+
+def _not_data(attribute: str) -> str:
+    return (
+        f"'.{attribute}' is not data: a clause reads values from the input and calls "
+        "drafter's functions and filters, never methods of a value"
+    )
+
+
+class DataSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, narrowed to data: `a.b` reads key b of a mapping (the context is
+    plain data, see drafter.library.context) or a date's year, month or day; any other
+    attribute of a value raises SecurityError, whatever its name. Jinja's own loop
+    variable and undefined values keep their behaviour."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, dict):
+            if attribute in obj:
+                return obj[attribute]
+            return self.undefined(obj=obj, name=attribute)
+        if obj is None or isinstance(obj, (jinja2.Undefined, LoopContext)):
+            return super().getattr(obj, attribute)
+        if isinstance(obj, dt.date) and attribute in DATE_PARTS:
+            return getattr(obj, attribute)
+        raise SecurityError(_not_data(attribute))
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Also what the `attr` filter asks, which reads Python attributes directly."""
+        if isinstance(obj, (jinja2.Undefined, LoopContext)):
+            return bool(super().is_safe_attribute(obj, attr, value))
+        return isinstance(obj, dt.date) and attr in DATE_PARTS
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        raise SecurityError(_not_data(attribute))
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(obj, dict):
+            if isinstance(argument, str) and argument in obj:
+                return obj[argument]
+            return self.undefined(obj=obj, name=argument)
+        if isinstance(obj, (list, str)) and isinstance(argument, (int, slice)):
+            try:
+                return obj[argument]
+            except (IndexError, TypeError, ValueError):
+                return self.undefined(obj=obj, name=str(argument))
+        if obj is None or isinstance(obj, (jinja2.Undefined, LoopContext)):
+            return super().getitem(obj, argument)
+        if isinstance(argument, str):
+            raise SecurityError(_not_data(argument))
+        return self.undefined(obj=obj, name=str(argument))
 
 
 class DraftUndefined(jinja2.Undefined):
@@ -135,7 +250,7 @@ class DraftUndefined(jinja2.Undefined):
         return iter(())
 
 
-class DraftSandbox(SandboxedEnvironment):
+class DraftSandbox(DataSandbox):
     """The sandbox in draft mode: knows the dotted path of every input object, so a missing
     or empty attribute becomes a prompt that says which fact to supply."""
 
@@ -147,11 +262,11 @@ class DraftSandbox(SandboxedEnvironment):
         self.paths = {}
 
     def remember(self, name: str, value: Any) -> None:
-        """Record the dotted path of `value` and of every model inside it."""
-        if isinstance(value, BaseModel):
+        """Record the dotted path of `value` and of every mapping inside it."""
+        if isinstance(value, dict):
             self.paths[id(value)] = name
-            for field in type(value).model_fields:
-                self.remember(f"{name}.{field}", getattr(value, field))
+            for key, item in value.items():
+                self.remember(f"{name}.{key}", item)
         elif isinstance(value, (list, tuple)):
             for i, item in enumerate(value):
                 self.remember(f"{name}[{i}]", item)
