@@ -253,10 +253,10 @@ _HEAD = re.compile(
 )
 
 
-def _letter_or_roman(token: str) -> tuple[str, int, int | None] | None:
+def _letter_or_roman(token: str, letters: bool = True) -> tuple[str, int, int | None] | None:
     """Read a lower-case token as Roman or as a letter: (format, value, the other reading)."""
     as_roman = parse_value(token, "lowerRoman")
-    as_letter = parse_value(token, "lowerLetter")
+    as_letter = parse_value(token, "lowerLetter") if letters else None
     if as_roman is not None and (as_letter is None or as_roman < 40):
         return "lowerRoman", as_roman, as_letter
     if as_letter is not None:
@@ -278,14 +278,13 @@ def parse_label(text: str, heading: bool = False) -> Label | None:
         if not m:
             return None
         token = m.group("head") or m.group("named")
-        chosen = _letter_or_roman(token.lower())
+        # subsections are single letters: "CC." can only be a section
+        chosen = _letter_or_roman(token.lower(), letters=len(token) == 1)
         if chosen is None or (m.group("named") and chosen[0] != "lowerRoman"):
             return None
         fmt, value, other = chosen
         if fmt == "lowerRoman":
             return Label("section", token, "upperRoman", (value,), m.end(), other)
-        if len(token) != 1:
-            return None
         return Label("subsection", token, "upperLetter", (value,), m.end(), other)
     m = _SUB.match(text)
     if m:

@@ -49,7 +49,7 @@ from drafter.model import (
     Term,
     clause_digest,
 )
-from drafter.numbering_scheme import letter, roman, sub_label
+from drafter.numbering_scheme import decree_number, heading_number
 
 
 @dataclass
@@ -304,13 +304,13 @@ def number_document(
         if p.level == 0:
             counters["para"] += 1
             counters["sub1"] = counters["sub2"] = 0
-            return dataclasses.replace(p, number=str(counters["para"]))
+            return dataclasses.replace(p, number=decree_number(0, counters["para"]))
         if p.level == 1:
             counters["sub1"] += 1
             counters["sub2"] = 0
-            return dataclasses.replace(p, number=sub_label(counters["sub1"], 1))
+            return dataclasses.replace(p, number=decree_number(1, counters["sub1"]))
         counters["sub2"] += 1
-        return dataclasses.replace(p, number=sub_label(counters["sub2"], 2))
+        return dataclasses.replace(p, number=decree_number(2, counters["sub2"]))
 
     out: list[Block] = []
     for block in body:
@@ -318,10 +318,10 @@ def number_document(
             if block.level == 1:
                 counters["sec"] += 1
                 counters["subsec"] = 0
-                block = dataclasses.replace(block, number=roman(counters["sec"]))
+                block = dataclasses.replace(block, number=heading_number(1, counters["sec"]))
             else:
                 counters["subsec"] += 1
-                block = dataclasses.replace(block, number=letter(counters["subsec"]))
+                block = dataclasses.replace(block, number=heading_number(2, counters["subsec"]))
         elif isinstance(block, Paragraph):
             block = number_paragraph(block)
         elif isinstance(block, ClauseBlock):

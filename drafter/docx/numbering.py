@@ -21,6 +21,10 @@ from dataclasses import dataclass
 from lxml import etree
 
 from drafter.docx.fields import W, el, sub
+from drafter.numbering_scheme import DECREE_LEVELS as DECREE_FORMATS
+from drafter.numbering_scheme import HEADING_LEVELS as HEADING_FORMATS
+from drafter.numbering_scheme import ORDERED_LEVELS as ORDERED_FORMATS
+from drafter.numbering_scheme import LevelFormat
 
 
 @dataclass(frozen=True)
@@ -36,16 +40,23 @@ class Level:
     start: int = 1
 
 
+def _level(formats: tuple[LevelFormat, ...], ilvl: int, **layout: int | str) -> Level:
+    """A list level whose format and text come from the numbering scheme; only the layout
+    (indents, suffix, start) is decided here."""
+    fmt = formats[ilvl]
+    return Level(fmt.fmt, fmt.lvl_text(ilvl), **layout)  # type: ignore[arg-type]
+
+
 DECREE_LEVELS: tuple[Level, ...] = (
     # "212." at the first-line indent, text from the next tab stop: the usual court layout.
-    Level("decimal", "%1.", left=0, hanging=0, first_line=720),
-    Level("lowerLetter", "(%2)", left=1440, hanging=720),
-    Level("lowerRoman", "(%3)", left=2160, hanging=720),
+    _level(DECREE_FORMATS, 0, left=0, hanging=0, first_line=720),
+    _level(DECREE_FORMATS, 1, left=1440, hanging=720),
+    _level(DECREE_FORMATS, 2, left=2160, hanging=720),
 )
 ORDERED_LEVELS: tuple[Level, ...] = (
-    Level("decimal", "%1.", left=720, hanging=360),
-    Level("lowerLetter", "%2.", left=1440, hanging=360),
-    Level("lowerRoman", "%3.", left=2160, hanging=360),
+    _level(ORDERED_FORMATS, 0, left=720, hanging=360),
+    _level(ORDERED_FORMATS, 1, left=1440, hanging=360),
+    _level(ORDERED_FORMATS, 2, left=2160, hanging=360),
 )
 BULLET_LEVELS: tuple[Level, ...] = (
     Level("bullet", "\u2022", left=720, hanging=360),
@@ -57,8 +68,8 @@ BULLET_LEVELS: tuple[Level, ...] = (
 def heading_levels(start_section: int) -> tuple[Level, ...]:
     """ "I." (centred headings: number and text joined by a space) and "A."."""
     return (
-        Level("upperRoman", "%1.", left=0, hanging=0, suffix="space", start=start_section),
-        Level("upperLetter", "%2.", left=720, hanging=720),
+        _level(HEADING_FORMATS, 0, left=0, hanging=0, suffix="space", start=start_section),
+        _level(HEADING_FORMATS, 1, left=720, hanging=720),
     )
 
 

@@ -25,6 +25,7 @@ from drafter.model import (
     Table,
     merge_runs,
 )
+from drafter.numbering_scheme import cited
 
 # Containers whose children are body content in document order (block level).
 _BLOCK_CONTAINERS = {"sdtContent", "customXml", "ins", "smartTag", "moveTo"}
@@ -115,7 +116,7 @@ class _Reader:
         heading_level = self.styles.heading_level(style_id, ppr)
         bookmark = _pick_bookmark(bookmarks)
         if heading_level is not None:
-            number = num.label.rstrip(".") if num and num.label else None
+            number = cited(num.label) if num and num.label else None
             return Heading(content=content, level=heading_level, number=number, bookmark=bookmark)
         if num is None:
             return Paragraph(content=content, style=self.styles.name(style_id), bookmark=bookmark)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from drafter.numbering_scheme import letter, roman
+from drafter.numbering_scheme import DECREE_LEVELS, cited, format_value
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -138,29 +138,6 @@ def _level(el: etree._Element) -> Level:
     )
 
 
-def letters(n: int) -> str:
-    """Word's letter numbering: a … z, aa, bb … (the letter repeats, unlike spreadsheets)."""
-    if not 0 < n <= 780:
-        return str(n)
-    return letter(n).lower()
-
-
-def format_number(n: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return letters(n)
-    if fmt == "upperLetter":
-        return letters(n).upper()
-    if fmt == "lowerRoman":
-        return roman(n).lower()
-    if fmt == "upperRoman":
-        return roman(n)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "none":
-        return ""
-    return str(n)
-
-
 class ListNumbering:
     """Interprets numbering.xml and keeps Word's counters while paragraphs are read in order."""
 
@@ -252,22 +229,18 @@ class ListNumbering:
             i = int(m.group(1)) - 1
             lv = levels.get(i, Level())
             value = counters.get(i, lv.start)
-            return format_number(value, "decimal" if lvl.legal else lv.fmt)
+            return format_value(value, "decimal" if lvl.legal else lv.fmt)
 
         label = re.sub(r"%([1-9])", fill, lvl.text)
         if _decree_shape(levels):
-            return NumInfo("decree", ilvl, label.rstrip(".") if ilvl == 0 else label, nid)
+            return NumInfo("decree", ilvl, cited(label), nid)
         return NumInfo("ordered", ilvl, label or None, nid)
 
 
 def _decree_shape(levels: dict[int, Level]) -> bool:
-    """Consent-decree numbering: "%1." decimal, then "(%2)" letters (the (i) level optional)."""
-    top, sub = levels.get(0), levels.get(1)
-    return (
-        top is not None
-        and top.fmt == "decimal"
-        and top.text.strip() == "%1."
-        and sub is not None
-        and sub.fmt == "lowerLetter"
-        and sub.text.strip() == "(%2)"
+    """Consent-decree numbering as the scheme defines it ("%1." decimal, then "(%2)" letters;
+    the third level optional)."""
+    return all(
+        (lv := levels.get(ilvl)) is not None and lv.fmt == want.fmt and lv.text.strip() == want.lvl_text(ilvl)
+        for ilvl, want in enumerate(DECREE_LEVELS[:2])
     )

@@ -26,7 +26,7 @@ from drafter.docx.numbering import Numbering, num_pr
 from drafter.docx.package import atomic_write, build_datetime, save_deterministic, set_core_properties
 from drafter.docx.page_format import apply_page_format
 from drafter.errors import LibraryError, OutputError
-from drafter.numbering_scheme import letter, roman
+from drafter.numbering_scheme import heading_label
 
 DEFAULT_STYLES: dict[str, str] = {
     "none": "Body Text",
@@ -81,20 +81,14 @@ class _Builder:
 
     # ----------------------------------------------------------------- headings and TOC
     def _heading_labels(self) -> list[str | None]:
-        """The number each heading shows, computed as Word's list numbering will print it."""
+        """The label each heading shows ("IV."), from the number the composer gave it; None
+        for a heading Word's heading list does not number."""
         labels: list[str | None] = []
-        section, sub_section = self.doc.meta.start_section - 1, 0
         for block in m.iter_blocks(self.doc.body):
             if not isinstance(block, m.Heading):
                 continue
-            if not self.doc.meta.numbered_headings or block.level > 2:
-                labels.append(None)
-            elif block.level == 1:
-                section, sub_section = section + 1, 0
-                labels.append(roman(section) + ".")
-            else:
-                sub_section += 1
-                labels.append(letter(sub_section) + ".")
+            numbered = self.doc.meta.numbered_headings and block.level <= 2 and block.number
+            labels.append(heading_label(block.number) if numbered and block.number else None)
         return labels
 
     def toc_entries(self) -> list[tuple[int, str]]:

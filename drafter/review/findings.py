@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from drafter.model import ClauseBlock, Document, Heading, Paragraph, Table
+from drafter.numbering_scheme import parse_label
 
 Severity = Literal["error", "warning", "note"]
 SEVERITY_RANK: dict[str, int] = {"note": 0, "warning": 1, "error": 2}
@@ -81,11 +82,6 @@ class Item:
         )
 
 
-_TYPED_PARA = re.compile(r"^\s*(?:¶\s*(\d{1,4})\b\.?|(\d{1,4})\.(?=\s|$))")
-_TYPED_SUB = re.compile(r"^\s*\(([a-z]{1,3})\)\s")
-_TYPED_HEAD = re.compile(r"^\s*(?:(?:Section|Part|Article)\s+)?([IVXLC]{1,7}|[A-Z])\.(?=\s|$)")
-
-
 def short(text: str, limit: int = 60) -> str:
     """A quote short enough for one line of a report or a comment title."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -104,9 +100,11 @@ def walk(doc: Document) -> list[Item]:
         style = (getattr(p, "style", None) or "").lower()
         skip = style.startswith("toc") or style.startswith("table of contents")
         if isinstance(p, Heading):
-            if number is None and (m := _TYPED_HEAD.match(text)):
-                number, typed = m.group(1), True
-            title = f"{number}. {_strip_number(text) if typed else text}".strip() if number else text.strip()
+            typed_head = parse_label(text, heading=True) if number is None else None
+            if typed_head is not None:
+                number, typed = typed_head.number, True
+            body = text[typed_head.end :].strip() if typed_head is not None else text
+            title = f"{number}. {body}".strip() if number else text.strip()
             if p.level <= 1:
                 state.update(h1=title, h2=None, n1=number, n2=None)
             else:
@@ -119,12 +117,13 @@ def walk(doc: Document) -> list[Item]:
                 else:
                     label = f"{state['last']}{number}" if state["last"] else number
             elif p.numbering == "none" and not in_table and not skip:
-                if m := _TYPED_PARA.match(text):
-                    number, typed = m.group(1) or m.group(2), True
+                typed_label = parse_label(text)
+                if typed_label is not None and typed_label.kind == "paragraph":
+                    number, typed = typed_label.number, True
                     state["last"] = number
                     label = number
-                elif (m := _TYPED_SUB.match(text)) and state["last"]:
-                    number, typed = f"({m.group(1)})", True
+                elif typed_label is not None and typed_label.kind == "sub" and state["last"]:
+                    number, typed = typed_label.number, True
                     label = f"{state['last']}{number}"
         section = " › ".join(s for s in (state["h1"], state["h2"]) if s) or None
         path = ".".join(n for n in (state["n1"], state["n2"]) if n) or None
@@ -146,10 +145,6 @@ def walk(doc: Document) -> list[Item]:
     return items
 
 
-def _strip_number(text: str) -> str:
-    return _TYPED_HEAD.sub("", text, count=1).strip()
-
-
 def prose(items: list[Item]) -> list[Item]:
     """Items whose text is the document's own prose (not headings, not generated TOC lines)."""
     return [i for i in items if not i.is_heading and not i.skip and i.text.strip()]
@@ -157,9 +152,6 @@ def prose(items: list[Item]) -> list[Item]:
 
 def document_text(items: list[Item]) -> str:
     return "\n".join(i.text for i in items if not i.skip)
-
-
-SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
 
 
 def sentences(text: str) -> list[str]:
