@@ -25,7 +25,7 @@ from drafter.errors import DrafterError
     "--profile",
     metavar="ID",
     default=None,
-    help="Solicitation profile (templates/narrative/profiles/ID.yaml) whose section limits apply.",
+    help="Solicitation profile whose limits apply: an id found as build finds it (built-in or --library), or a file.",
 )
 @click.option(
     "--format",
@@ -56,7 +56,7 @@ from drafter.errors import DrafterError
     multiple=True,
     envvar="DRAFTER_LIBRARY",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Library folder(s) whose clause versions count as current (also DRAFTER_LIBRARY).",
+    help="Library folder(s): their clause versions count as current, their profiles are found (also DRAFTER_LIBRARY).",
 )
 def review(
     file: Path,
@@ -86,8 +86,9 @@ def review(
     from drafter.review.report import exit_code, format_text, to_json
 
     try:
-        versions = {c.id: c.version for c in load_library(list(library_dirs)).clauses.values()}
-        report = review_file(file, kind=kind, profile=profile, library_versions=versions)
+        library = load_library(list(library_dirs))
+        versions = {c.id: c.version for c in library.clauses.values()}
+        report = review_file(file, kind=kind, profile=profile, library_versions=versions, library=library)
         if annotate_out is not None:
             from drafter.review.annotate import annotate
 

@@ -157,6 +157,16 @@ def load_profiles(library: Library) -> dict[str, LoadedProfile]:
     return found
 
 
+def find_profile(name: str, library: Library) -> LoadedProfile | None:
+    """The profile `name` names — a profile file's path, or an id found in the library's
+    profile folders (built-in, then each --library layer) exactly as build finds it — or None.
+    A profile file that exists but is invalid raises LibraryError naming its line."""
+    direct = Path(name)
+    if direct.suffix in (".yaml", ".yml") and direct.is_file():
+        return load_profile(direct)
+    return load_profiles(library).get(name.lower())
+
+
 class ProfileNotFound(LibraryError):
     """No profile for the grant's program and fiscal year."""
 

@@ -13,6 +13,7 @@ heading itself does not count.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafter.compose.profiles import LoadedProfile
@@ -53,33 +54,63 @@ class LimitError(DrafterError):
 
 
 def section_text(blocks: tuple) -> list[str]:
-    """Texts of a section's paragraphs and table cells (what a reader counts)."""
+    """Texts of a section's paragraphs and table cells (what a reader counts): not headings,
+    not a generated table of contents (a document drafter did not write may have one)."""
     texts: list[str] = []
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and not _generated(block):
             texts.append(block.text)
         elif isinstance(block, Table):
             texts.extend(cell.text for row in block.rows for cell in row)
     return texts
 
 
+def _generated(p: Paragraph) -> bool:
+    style = (p.style or "").lower()
+    return style.startswith("toc") or style.startswith("table of contents")
+
+
 def count(texts: list[str], unit: str) -> int:
+    """The one counting rule, used by build and by review: words are whitespace-separated
+    tokens; characters include spaces and are summed paragraph by paragraph (no separator
+    counts between paragraphs, as the COPS forms count a pasted answer)."""
     if unit == "words":
         return sum(len(t.split()) for t in texts)
     return sum(len(t) for t in texts)
 
 
+def heading_key(heading: str) -> str:
+    """A heading as limits match it: without a typed label ("I. ", "A) ", "1. "), case or
+    punctuation, so a profile's "Statement of the Problem" finds "I. STATEMENT OF THE PROBLEM"."""
+    text = re.sub(r"^\s*(?:[IVXLC]+|[A-Z]|\d+)[.)]\s+", "", heading)
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def section_limits(loaded: LoadedProfile) -> dict[str, dict[str, int]]:
+    """{heading: {unit: limit}} for every limited section of a profile."""
+    return {s.heading: dict(s.limit) for s in loaded.profile.sections if s.limit}
+
+
 def measure(doc: Document, loaded: LoadedProfile) -> list[Measure]:
-    """Each limited section's size (and the whole narrative's, when limited), in profile order."""
-    limits = {s.heading: s.limit for s in loaded.profile.sections if s.limit}
+    """Each limited section's size (and the whole narrative's, when limited), in document order.
+
+    Used by build (on the composed model) and by review (on a document read back), so a
+    section built at exactly its limit passes both.
+    """
+    limits = {heading_key(h): (h, units) for h, units in section_limits(loaded).items()}
     found: list[Measure] = []
     everything: list[str] = []
+    seen: set[str] = set()
     for section in sections(doc, 1):
         texts = section_text(section.blocks)
         if section.heading is None:
             continue  # the title block: not part of any section, nor of the narrative's length
         everything.extend(texts)
-        for unit, limit in (limits.get(section.heading.text) or {}).items():
+        key = heading_key(section.heading.text)
+        if key in seen or key not in limits:
+            continue
+        seen.add(key)
+        for unit, limit in limits[key][1].items():
             found.append(Measure(section.heading.text, unit, limit, count(texts, unit)))
     for unit in ("words", "characters"):
         if unit in loaded.profile.limits:

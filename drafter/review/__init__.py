@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.model import Document, Paragraph, iter_paragraphs
 from drafter.review import (
@@ -26,6 +27,9 @@ from drafter.review import (
 )
 from drafter.review.findings import Finding, Location, document_text, walk
 from drafter.review.report import Report, ordered
+
+if TYPE_CHECKING:
+    from drafter.library.clauses import Library
 
 KINDS = ("directive", "narrative")
 _DECREE = re.compile(r"consent decree|settlement agreement|court|plaintiff|defendant|\bshall\b|Monitor", re.I)
@@ -78,32 +82,38 @@ def review_file(
     profile: str | None = None,
     library_versions: Mapping[str, int] | None = None,
     limits_by_heading: limit_checks.Limits | None = None,
+    library: Library | None = None,
 ) -> Report:
     """Read and review a .docx. Raises DocxReadError when the file cannot be read.
 
-    `profile` is a narrative profile id (templates/narrative/profiles/<id>.yaml) or a path to
-    one; its section limits are checked. An unknown profile becomes a note, not a failure, so a
-    review still runs. `library_versions` maps clause id → current version.
+    `profile` is a narrative profile id or a path to a profile file, found as `drafter build`
+    finds it: in `library`'s profile folders (built-in, then each --library layer; the built-in
+    library when None). Its section limits are measured as build measures them. An unknown
+    profile becomes a note, not a failure, so a review still runs. `library_versions` maps
+    clause id → current version.
     """
+    from drafter.compose.profiles import find_profile
     from drafter.docx.read import read_docx
+    from drafter.library.clauses import load_library
 
     doc = read_docx(Path(path))
     kind = kind if kind in KINDS else detect_kind(doc)
     extra: list[Finding] = []
     found_limits = dict(limits_by_heading or {})
     if profile:
-        loaded = limit_checks.load_profile(profile)
+        loaded = find_profile(profile, library if library is not None else load_library())
         if loaded is None:
             extra.append(
                 Finding(
                     "limits.no-profile",
                     "note",
                     f"Profile {profile!r} not found; section limits were not checked.",
-                    "Name a profile from templates/narrative/profiles/ (without .yaml), or a profile file.",
+                    "Name a profile from templates/narrative/profiles/ (without .yaml) or from a "
+                    "--library folder, or give a profile file.",
                     Location(),
                 )
             )
         else:
-            found_limits.update(loaded)
+            extra.extend(limit_checks.check_profile(doc, loaded))
     findings = review_document(doc, kind, found_limits, library_versions) + extra
     return Report(ordered(findings), kind, str(path), elements.coverage(doc, kind))

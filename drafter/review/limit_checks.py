@@ -1,19 +1,17 @@
 """Sections over a solicitation's limits (words, characters, pages).
 
-Limits come from a profile (templates/narrative/profiles/<id>.yaml, written with the grant
-templates: `sections: [{id, heading, limit: {words|characters|pages: N}}]`) or from the caller as
-{heading: (unit, limit)}. Pages are estimated from words at the working default for narratives
-(12-point font, double spacing, 1-inch margins: about 275 words a page); the estimate says so.
+Limits come from a solicitation profile, found and measured exactly as `drafter build` finds
+and measures it (`drafter.compose.profiles.find_profile`, `drafter.compose.section_limits`),
+so a section built at exactly its limit passes review; or from the caller as
+{heading: (unit, limit)}. A caller's page limit is estimated from words at the working default
+for narratives (12-point font, double spacing, 1-inch margins: about 275 words a page) and the
+finding says so; the real page count needs a rendered PDF (`drafter build --pdf`).
 """
 
 from __future__ import annotations
 
-import re
-from importlib import resources
-from pathlib import Path
-
-from ruamel.yaml import YAML
-
+from drafter.compose.profiles import LoadedProfile
+from drafter.compose.section_limits import Measure, count, heading_key, measure, section_text
 from drafter.model import Document, Heading, sections
 from drafter.review.findings import Finding, Location, walk
 
@@ -21,73 +19,25 @@ WORDS_PER_PAGE = 275
 Limits = dict[str, tuple[str, int]]
 
 
-def _norm(heading: str) -> str:
-    text = re.sub(r"^\s*(?:[IVXLC]+|[A-Z]|\d+)[.)]\s+", "", heading)
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
-def profile_path(profile: str) -> Path | None:
-    """Where a profile id (or a path to a profile file) lives, or None."""
-    direct = Path(profile)
-    if direct.suffix in (".yaml", ".yml") and direct.is_file():
-        return direct
-    repo = Path(__file__).resolve().parents[2] / "templates" / "narrative" / "profiles" / f"{profile}.yaml"
-    if repo.is_file():
-        return repo
-    try:
-        packaged = resources.files("drafter._templates").joinpath(f"narrative/profiles/{profile}.yaml")
-        if packaged.is_file():
-            return Path(str(packaged))
-    except (ModuleNotFoundError, FileNotFoundError, TypeError):
-        pass
-    return None
-
-
-def load_profile(profile: str) -> Limits | None:
-    """The {heading: (unit, limit)} a profile sets, or None when no such profile exists."""
-    path = profile_path(profile)
-    if path is None:
-        return None
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-    limits: Limits = {}
-    for sec in data.get("sections", []) or []:
-        limit = sec.get("limit") or {}
-        for unit in ("words", "characters", "pages"):
-            if unit in limit and sec.get("heading"):
-                limits[str(sec["heading"])] = (unit, int(limit[unit]))
-                break
-    return limits
-
-
-def measure(text: str, unit: str) -> float:
-    words = len(text.split())
-    if unit == "words":
-        return words
-    if unit == "characters":
-        return len(text)
-    return words / WORDS_PER_PAGE
-
-
 def check(doc: Document, limits: Limits) -> list[Finding]:
+    """Findings for sections over the caller's {heading: (unit, limit)} (level 1 or 2 headings)."""
     if not limits:
         return []
-    wanted = {_norm(h): (h, unit, n) for h, (unit, n) in limits.items()}
-    items = walk(doc)
-    index_of = {id(i.block): i for i in items}
+    wanted = {heading_key(h): (h, unit, n) for h, (unit, n) in limits.items()}
+    index_of = {id(i.block): i for i in walk(doc)}
     findings: list[Finding] = []
     done: set[str] = set()
     for level in (1, 2):
         for sec in sections(doc, level):
             if not isinstance(sec.heading, Heading) or sec.heading.level != level:
                 continue
-            key = _norm(sec.heading.text)
+            key = heading_key(sec.heading.text)
             if key not in wanted or key in done:
                 continue
             done.add(key)
             heading, unit, limit = wanted[key]
-            body = Document(doc.meta, sec.blocks)
-            text = "\n".join(i.text for i in walk(body) if not i.skip)
-            used = measure(text, unit)
+            texts = section_text(sec.blocks)
+            used = count(texts, "words") / WORDS_PER_PAGE if unit == "pages" else count(texts, unit)
             if used > limit:
                 item = index_of.get(id(sec.heading))
                 shown = f"about {used:.1f}" if unit == "pages" else f"{int(used)}"
@@ -102,3 +52,31 @@ def check(doc: Document, limits: Limits) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def check_profile(doc: Document, loaded: LoadedProfile) -> list[Finding]:
+    """Findings for every section (and the whole narrative) over a profile's limits, measured
+    by build's own function."""
+    index_of = {id(i.block): i for i in walk(doc)}
+    headings = {s.heading.text: s.heading for s in sections(doc, 1) if s.heading is not None}
+    return [_finding(m, headings, index_of) for m in measure(doc, loaded) if m.over > 0]
+
+
+def _finding(m: Measure, headings: dict, index_of: dict) -> Finding:  # type: ignore[type-arg]
+    if m.section == "whole narrative":
+        return Finding(
+            "limits.over",
+            "error",
+            f"The whole narrative has {m.amount} {m.unit}; the limit is {m.limit}.",
+            f"Cut {m.over} {m.unit} or more across its sections.",
+            Location(),
+        )
+    heading = headings.get(m.section)
+    item = index_of.get(id(heading)) if heading is not None else None
+    return Finding(
+        "limits.over",
+        "error",
+        f'Section "{m.section}" has {m.amount} {m.unit}; the limit is {m.limit}.',
+        f"Cut it to {m.limit} {m.unit} or fewer.",
+        item.loc(m.section) if item else Location(section=m.section),
+    )
