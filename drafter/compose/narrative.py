@@ -20,6 +20,7 @@ from drafter.compose.section_limits import Measure, check_limits
 from drafter.errors import LibraryError
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, Outline
+from drafter.library.render import PROMPT, sentinel
 from drafter.model import Block, Paragraph, Run
 
 USC_10382C = {
@@ -66,7 +67,14 @@ class NarrativeComposer(Composer):
         self.loaded = loaded
 
     def base_context(self, inputs: Inputs) -> dict[str, Any]:
-        return {**build_context(inputs), **narrative_context(inputs)}
+        """Adds `draft` (a clause can ask for a fact only in a draft) and `prompt('grant.x')`,
+        which prints the highlighted prompt for a fact the input does not give."""
+        return {
+            **build_context(inputs),
+            **narrative_context(inputs),
+            "draft": self.draft,
+            "prompt": lambda label: sentinel(PROMPT, str(label)),
+        }
 
     def front_matter(self, outline: Outline) -> list[Block]:
         grant = self.inputs.grant

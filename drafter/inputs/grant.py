@@ -64,6 +64,13 @@ class Position(Strict):
     annual_increase_percent: Percent = Field(
         Decimal("0"), description="Yearly salary step increase, percent (0 keeps salary flat)."
     )
+    salary_basis: Text | None = Field(
+        None, description="Where the entry salary comes from, e.g. 'step 1 of the 2023-2026 union contract'."
+    )
+    fringe_detail: Text | None = Field(
+        None,
+        description="What the fringe percent is made of, e.g. 'FICA 7.65%, retirement 12.85%, health 18%'.",
+    )
     sro: bool = Field(False, description="True for school resource officers.")
     sro_time_percent: Percent | None = Field(
         None, description="Share of an SRO's time spent in or around schools (CHP requires at least 75)."
@@ -162,6 +169,89 @@ class BudgetItem(Strict):
     amount: Money = Field(description="Total requested for this item, in dollars.")
 
 
+class Figure(Strict):
+    """A number that shows the problem, with where it comes from, its period and its trend:
+    reviewers score evidence, and a figure without a source or period is not evidence."""
+
+    fact: Text = Field(
+        description="What the figure says, as a clause with its verb, e.g. 'dispatchers logged 212 "
+        "calls about drug sales on River Street'."
+    )
+    period: Text = Field(description="When, e.g. '2023' or 'the 12 months to March 2024'.")
+    source: Text = Field(description="Where the figure comes from, e.g. 'MPD dispatch records'.")
+    trend: Text | None = Field(None, description="How it changed, e.g. 'up from 131 in 2021'.")
+
+
+class Consultation(Strict):
+    """One consultation that shaped the plan (§ 10382(c)(1): made after consulting community
+    groups and public and private agencies)."""
+
+    who: Text = Field(
+        description="Who was consulted, e.g. 'members of the River Street Tenants Association'."
+    )
+    when: Text = Field(description="When, e.g. 'in January 2024'.")
+    how: Text = Field(description="How, e.g. 'at two evening listening sessions attended by 41 residents'.")
+    result: Text = Field(description="What changed in the plan because of it, as a sentence.")
+
+
+class Phase(Strict):
+    period: Text = Field(description="When, e.g. 'Year 1' or 'Months 1-6'.")
+    work: Text = Field(description="What is done in that period, as a sentence.")
+
+
+class Strategy(Strict):
+    """The long-term strategy and its implementation plan (§ 10382(c)(1))."""
+
+    summary: Text = Field(
+        description="The strategy in one or two sentences: what changes, for whom, over how long."
+    )
+    phases: list[Phase] = Field(min_length=1, description="The implementation plan, period by period.")
+
+
+class Pledge(Strict):
+    """What one partner commits: its named contact, its contribution, in-kind value, letter."""
+
+    partner: Slug = Field(description="Id of the partner (see partners).")
+    contact: Text = Field(
+        description="Named person who leads the partner's part, e.g. 'Dana Reyes, director'."
+    )
+    contribution: Text = Field(
+        description="What the partner gives, as a phrase, e.g. 'two peer recovery workers for 10 hours a week'."
+    )
+    in_kind_value: Money | None = Field(
+        None, description="Dollar value of the contribution over the grant, if in kind."
+    )
+    letter_of_support: bool = Field(False, description="The partner has signed a letter of support.")
+
+
+class Initiative(Strict):
+    """A related government or community initiative (§ 10382(c)(4))."""
+
+    name: Text = Field(description="Name of the initiative.")
+    lead: Text = Field(description="Who runs it.")
+    link: Text = Field(description="How this project connects to it, as a sentence.")
+
+
+class Coordination(Strict):
+    """How the project is coordinated with an affected agency (§ 10382(c)(5))."""
+
+    agency: Text = Field(description="The agency, e.g. 'the town code enforcement office'.")
+    how: Text = Field(
+        description="How the work is coordinated, as a phrase, e.g. 'a monthly joint case review'."
+    )
+
+
+class Funding(Strict):
+    """Money that keeps the work going after federal funds end (§ 10382(c)(7))."""
+
+    source: Text = Field(description="Where the money comes from, e.g. 'the town general fund'.")
+    amount: Money = Field(description="Dollars a year.")
+    covers: Text = Field(description="What it pays for, as a phrase.")
+    status: Text = Field(
+        description="Whether it is approved, pledged or planned, as a phrase, e.g. 'approved by the select board on March 12, 2024'."
+    )
+
+
 class Grant(Strict):
     """The grant applied for (narratives). CHP fills positions/retention/need; CPD fills the
     applicant, goals, deliverables, timeline and budget items."""
@@ -183,6 +273,7 @@ class Grant(Strict):
     local_match_percent: Percent = Field(
         Decimal("25"), description="Local cash share of salary and fringe, percent (CHP: at least 25)."
     )
+    match_source: Text | None = Field(None, description="Where the local cash match comes from (CHP).")
     match_waiver: bool = Field(False, description="The agency requests a waiver of the local match (CHP).")
     retention: Retention | None = Field(None, description="Keeping the positions after the grant (CHP).")
     need: FederalNeed | None = Field(None, description="Why federal help is needed.")
@@ -200,4 +291,43 @@ class Grant(Strict):
     timeline: list[Milestone] = Field(default_factory=list, description="Activities by project month (CPD).")
     budget_items: list[BudgetItem] = Field(
         default_factory=list, description="Line items of a non-hiring budget (CPD)."
+    )
+    figures: list[Figure] | None = Field(
+        None, description="Figures that show the problem, each with source, period and trend."
+    )
+    consultations: list[Consultation] | None = Field(
+        None, description="Who was consulted on the plan, when, how, and what it changed (§ 10382(c)(1))."
+    )
+    strategy: Strategy | None = Field(
+        None, description="The long-term strategy and its timeline (§ 10382(c)(1))."
+    )
+    pledges: list[Pledge] | None = Field(
+        None,
+        description="Each partner's named contact, contribution, in-kind value and letter (§ 10382(c)(6)).",
+    )
+    initiatives: list[Initiative] | None = Field(
+        None, description="Related government and community initiatives (§ 10382(c)(4))."
+    )
+    coordination: list[Coordination] | None = Field(
+        None, description="Affected agencies and how the work is coordinated with them (§ 10382(c)(5))."
+    )
+    justice_system: list[Text] | None = Field(
+        None,
+        description="Expected effects on courts, prosecutors, jail and probation, each a sentence (§ 10382(c)(9)).",
+    )
+    recruitment: list[Text] | None = Field(
+        None,
+        description="Steps to recruit and hire racial and ethnic minorities and women, each a sentence (§ 10382(c)(11)).",
+    )
+    workforce: Text | None = Field(
+        None, description="Today's sworn workforce by sex, race and ethnicity, as a sentence."
+    )
+    sustainability: list[Funding] | None = Field(
+        None, description="Money that keeps the work going after federal funds end (§ 10382(c)(7))."
+    )
+    technology: list[Text] | None = Field(
+        None, description="Information systems and technology that support the plan, each a sentence."
+    )
+    past_performance: list[Text] | None = Field(
+        None, description="The agency's past grants or projects and their results, each a sentence."
     )

@@ -237,7 +237,9 @@ class Training(Strict):
     topics: list[TrainingTopic] = Field(min_length=1, description="Topics of re-training.")
     initial_hours: int = Field(ge=1, le=400, description="Hours of initial training per officer.")
     annual_hours: int = Field(ge=1, le=200, description="Hours of yearly in-service training.")
-    supervisor_hours: int = Field(8, ge=1, le=200, description="Extra hours for supervisors.")
+    supervisor_hours: int | None = Field(
+        None, ge=1, le=200, description="Extra hours for supervisors (left out of the text when not given)."
+    )
 
 
 class Deadlines(Strict):
@@ -287,6 +289,9 @@ class Metric(Strict):
     source: Text = Field(description="Where the figure comes from.")
     frequency: Frequency = Field(description="How often it is measured.")
     target: Text | None = Field(None, description="The goal, if one is set.")
+    baseline: Text | None = Field(
+        None, description="Where the measure stands now, with its period, e.g. '212 calls in 2023'."
+    )
 
 
 class Signatory(Strict):

@@ -36,6 +36,7 @@ DERIVED_NAMES: dict[str, str] = {
     "primary_problem": "the problem marked primary, or the first (narratives)",
     "applicant_name": "the applicant's name, or the agency's (narratives)",
     "community_applicant": "true when a community organization applies (narratives)",
+    "draft": "true in a --draft build, so a clause can ask for a fact only in a draft (narratives)",
 }
 """Values the composer derives from the input (compose.directive.build_context,
 compose.narrative.narrative_context)."""
@@ -46,6 +47,7 @@ FUNCTION_NAMES: dict[str, str] = {
     "days": "days(180): 'within 180 days of the Effective Date', also in the schedule",
     "partner": "partner('id'): the partner with that id",
     "budget_table": "budget_table(): the budget as a table (narratives)",
+    "prompt": "prompt('grant.x'): a highlighted prompt asking for that fact (narratives, --draft)",
 }
 """drafter's own functions a clause may call (library.render.bind_functions and the composer)."""
 

@@ -77,6 +77,21 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def thousands(n: Any) -> str:
+    """'9,800': a whole number with thousands separators."""
+    return f"{int(n):,}"
+
+
+def lower_first(text: Any) -> str:
+    """'Patrol deployment' → 'patrol deployment', for a list item or a name used mid-sentence;
+    a word that is all capitals ('SARA projects', 'MPD') keeps its case."""
+    text = str(text)
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def sentinel(kind: str, value: str) -> str:
     return f"{SENTINEL_OPEN}{kind}:{value}{SENTINEL_CLOSE}"
 
@@ -132,6 +147,8 @@ def make_environment(draft: bool = False) -> SandboxedEnvironment:
         money=money,
         count=count,
         upper_first=upper_first,
+        lower_first=lower_first,
+        thousands=thousands,
     )
     if draft:
         filters = {name: pass_undefined(f) for name, f in filters.items()}
