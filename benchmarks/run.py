@@ -9,6 +9,7 @@ expose `bench() -> dict` and are run after.
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import statistics
 import subprocess
 import sys
@@ -45,7 +46,9 @@ def main() -> int:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         if hasattr(module, "bench"):
-            print(f"{path.stem}: {module.bench()}")
+            # Modules that take the baseline report ratios against this run's figure.
+            takes_baseline = "baseline" in inspect.signature(module.bench).parameters
+            print(f"{path.stem}: {module.bench(baseline=baseline) if takes_baseline else module.bench()}")
     return 0
 
 

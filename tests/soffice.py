@@ -75,3 +75,31 @@ def pdf_text(pdf: Path) -> str:
         [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
     )
     return result.stdout
+
+
+def convert_to_docx(source: Path, outdir: Path) -> Path:
+    """Convert a file LibreOffice can open (plain text, say) to .docx: a document drafter did
+    not write, with whatever typed numbers the text has."""
+    soffice = _need("soffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={_profile().as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    out = outdir / (Path(source).stem + ".docx")
+    if result.returncode != 0 or not out.exists():
+        pytest.fail(
+            f"LibreOffice could not convert {source}: rc={result.returncode} stderr={result.stderr!r}"
+        )
+    return out

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from drafter import __version__
+from drafter.cli.compare import compare
 from drafter.cli.inspect import inspect
 from drafter.cli.review import review
 from drafter.errors import DrafterError
@@ -350,6 +351,7 @@ def init(folder: Path, force: bool) -> None:
 
 main.add_command(review)
 main.add_command(inspect)
+main.add_command(compare)
 
 
 if __name__ == "__main__":  # pragma: no cover
