@@ -11,8 +11,8 @@ from ruamel.yaml import YAML
 from drafter.build import build
 from drafter.cli.main import main
 from drafter.compose.section_limits import LimitError
+from drafter.review import ReviewInputError, review_file
 from drafter.review import limit_checks as limits
-from drafter.review import review_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,10 +121,10 @@ def test_a_section_built_at_exactly_its_limit_passes_review(tmp_path: Path) -> N
     ]
 
 
-def test_unknown_profile_is_a_note_and_a_profile_file_path_works(tmp_path: Path) -> None:
+def test_unknown_profile_is_a_usage_error_and_a_profile_file_path_works(tmp_path: Path) -> None:
     path = tmp_path / "n.docx"
     build(ROOT / "examples" / "eastgate-cpd.yaml", path)
-    report = review_file(path, profile="no-such-profile-xyz")
-    assert [f.check for f in report.findings if f.check.startswith("limits")] == ["limits.no-profile"]
+    with pytest.raises(ReviewInputError, match="no profile 'no-such-profile-xyz'"):
+        review_file(path, profile="no-such-profile-xyz")
     by_path = review_file(path, profile=str(ROOT / "templates" / "narrative" / "profiles" / "cpd-2024.yaml"))
     assert not [f for f in by_path.findings if f.check.startswith("limits")]

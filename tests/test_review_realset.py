@@ -54,7 +54,6 @@ def test_list_form_prints_the_typed_numbers(built: list) -> None:
     assert numbers[:3] == ["0.", "1.", "2."]
 
 
-@pytest.mark.xfail(strict=True, reason="review does not yet reach 0.9 on the real set (issue 14)")
 def test_precision_and_recall_on_the_real_set(tmp_path: Path) -> None:
     result = make_docs.score(tmp_path)
     detail = "\n".join(f"{name}: {p}" for name, p in result["problems"].items())

@@ -17,9 +17,10 @@ from drafter.errors import DrafterError
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--kind",
-    type=click.Choice(["directive", "narrative"]),
+    type=click.Choice(["directive", "narrative", "other"]),
     default=None,
-    help="Document kind (default: detected from the text).",
+    help="Document kind (default: guessed from the text; the report says why). "
+    "'other' runs the proofreading checks only.",
 )
 @click.option(
     "--profile",

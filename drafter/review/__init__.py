@@ -7,11 +7,11 @@ prints or exits: `drafter.cli.review` does that.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.errors import DrafterError
 from drafter.model import Document, Paragraph, iter_paragraphs
 from drafter.review import (
     blanks,
@@ -26,30 +26,32 @@ from drafter.review import (
     xrefs,
 )
 from drafter.review.findings import Finding, Location, document_text, walk
+from drafter.review.kind import KINDS
+from drafter.review.kind import detect_kind as guess_kind
 from drafter.review.report import Report, ordered
 
 if TYPE_CHECKING:
     from drafter.library.clauses import Library
 
-KINDS = ("directive", "narrative")
-_DECREE = re.compile(r"consent decree|settlement agreement|court|plaintiff|defendant|\bshall\b|Monitor", re.I)
-_GRANT = re.compile(
-    r"\bCOPS\b|grant|applicant|application|solicitation|federal (?:funds|share)|award|narrative", re.I
-)
+__all__ = ["review_file", "review_document", "detect_kind", "Report", "Finding", "Location", "KINDS"]
 
-__all__ = ["review_file", "review_document", "detect_kind", "Report", "Finding", "Location"]
+
+class ReviewInputError(DrafterError):
+    """What review was asked to read cannot be reviewed: an empty document, an unknown profile."""
 
 
 def detect_kind(doc: Document) -> str:
-    """ "directive" for decree-shaped text (caption words, "shall", decree numbering), else
-    "narrative" when grant words dominate; a tie goes to directive (the stricter checks)."""
-    text = document_text(walk(doc))
-    decree = len(_DECREE.findall(text))
-    decree += 5 * sum(
+    """The kind the document reads as: "directive", "narrative" or "other" (see `kind`)."""
+    return detect_kind_why(doc)[0]
+
+
+def detect_kind_why(doc: Document) -> tuple[str, str]:
+    """(kind, reason) for a document whose kind the caller did not give."""
+    items = walk(doc)
+    decree_numbered = sum(
         1 for p in iter_paragraphs(doc.body) if isinstance(p, Paragraph) and p.numbering == "decree"
     )
-    grant = len(_GRANT.findall(text))
-    return "narrative" if grant > decree else "directive"
+    return guess_kind(document_text(items), decree_numbered)
 
 
 def review_document(
@@ -59,7 +61,7 @@ def review_document(
     library_versions: Mapping[str, int] | None = None,
     jargon: tuple[str, ...] | None = None,
 ) -> list[Finding]:
-    """Every check's findings, unordered."""
+    """Every check's findings, unordered. Kind "other" runs only the proofreading checks."""
     if kind not in KINDS:
         kind = doc.meta.kind if doc.meta.kind in KINDS else detect_kind(doc)
     findings: list[Finding] = []
@@ -68,10 +70,12 @@ def review_document(
     findings += xrefs.check(doc)
     findings += sequence.check(doc)
     findings += number_words.check(doc)
-    findings += elements.check(doc, kind)
+    if kind != "other":
+        findings += elements.check(doc, kind)
     findings += limit_checks.check(doc, limits_by_heading or {})
-    findings += substance.check(doc)
-    findings += plain.check(doc, jargon=jargon)
+    if kind != "other":
+        findings += substance.check(doc)
+    findings += plain.check(doc, jargon=jargon, kind=kind)
     findings += provenance.check(doc, library_versions)
     return findings
 
@@ -84,36 +88,37 @@ def review_file(
     limits_by_heading: limit_checks.Limits | None = None,
     library: Library | None = None,
 ) -> Report:
-    """Read and review a .docx. Raises DocxReadError when the file cannot be read.
+    """Read and review a .docx. Raises DocxReadError when the file cannot be read, and
+    ReviewInputError when it has no text or `profile` names no profile.
 
-    `profile` is a narrative profile id or a path to a profile file, found as `drafter build`
-    finds it: in `library`'s profile folders (built-in, then each --library layer; the built-in
-    library when None). Its section limits are measured as build measures them. An unknown
-    profile becomes a note, not a failure, so a review still runs. `library_versions` maps
+    `kind` forces the kind; otherwise it is guessed and the report says why. `profile` is a
+    narrative profile id or a path to a profile file, found as `drafter build` finds it: in
+    `library`'s profile folders (built-in, then each --library layer; the built-in library when
+    None). Its section limits are measured as build measures them. `library_versions` maps
     clause id → current version.
     """
     from drafter.compose.profiles import find_profile
     from drafter.docx.read import read_docx
     from drafter.library.clauses import load_library
 
-    doc = read_docx(Path(path))
-    kind = kind if kind in KINDS else detect_kind(doc)
-    extra: list[Finding] = []
     found_limits = dict(limits_by_heading or {})
+    loaded = None
     if profile:
         loaded = find_profile(profile, library if library is not None else load_library())
         if loaded is None:
-            extra.append(
-                Finding(
-                    "limits.no-profile",
-                    "note",
-                    f"Profile {profile!r} not found; section limits were not checked.",
-                    "Name a profile from templates/narrative/profiles/ (without .yaml) or from a "
-                    "--library folder, or give a profile file.",
-                    Location(),
-                )
+            raise ReviewInputError(
+                f"no profile {profile!r}: name one in templates/narrative/profiles/ (without .yaml) "
+                "or in a --library folder, or give a profile file"
             )
-        else:
-            extra.extend(limit_checks.check_profile(doc, loaded))
-    findings = review_document(doc, kind, found_limits, library_versions) + extra
-    return Report(ordered(findings), kind, str(path), elements.coverage(doc, kind))
+    doc = read_docx(Path(path))
+    if not document_text(walk(doc)).strip():
+        raise ReviewInputError("the document has no text to review")
+    if kind in KINDS:
+        reason = "given with --kind"
+    else:
+        kind, reason = detect_kind_why(doc)
+    findings = review_document(doc, kind, found_limits, library_versions)
+    if profile and loaded is not None:
+        findings += limit_checks.check_profile(doc, loaded)
+    coverage = elements.coverage(doc, kind) if kind != "other" else {}
+    return Report(ordered(findings), kind, str(path), coverage, reason)

@@ -1,8 +1,9 @@
 """Unfilled blanks and placeholders: what must be filled in before anything is filed.
 
 A draft prompt written by drafter is a highlighted run ("[date of the first meeting]"); people
-and other programs leave "[INSERT …]", "TBD", "XX", "____" and unrendered "{{ … }}" template
-tags. Signature and date lines ("Date: ________") are form lines, not blanks.
+and other programs leave "[INSERT …]", "[yyyy]", "[●]", "<name of author>", "TBD", "XX",
+"____" and unrendered "{{ … }}" template tags. A sentence about brackets ('enclosed by
+brackets "[]"') quotes them; it is not a blank. Signature and date lines ("Date: ________") are form lines, not blanks.
 """
 
 from __future__ import annotations
@@ -21,6 +22,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         "placeholder",
     ),
     ("caps prompt", re.compile(r"\[[A-Z][A-Z0-9 ,'’/&.-]{2,}\]"), "placeholder"),
+    (
+        "bracket prompt",
+        re.compile(
+            r"\[\s*(?:[●•…_.\s]+|[yY]{2,4}|[xX]{2,}|[dm]{2}/[dm]{2}/[y]{2,4}|"
+            r"(?:name|date|year|insert|address|number|title|amount|city|county|state|agency|signature|"
+            r"description|month|day|email|phone)\b[^\[\]\n]{0,50})\s*\]",
+            re.I,
+        ),
+        "placeholder",
+    ),
+    # "<year>", "<name of author>", "<one line to give the program's name …>" (not <https://…>)
+    (
+        "angle prompt",
+        re.compile(r"<(?=[a-z][A-Za-z '’,.-]{2,80}>)(?=[^>]*(?: |year|date|name))[^<>\n]+>"),
+        "placeholder",
+    ),
+    # a template's prompt in capitals amid ordinary text: "Copyright (c) YEAR YOUR NAME."
+    ("caps word", re.compile(r"\b(?:YEAR|YOUR NAME|NAME OF [A-Z]+|LIST THEIR TITLES|LIST)\b"), "placeholder"),
     ("TBD", re.compile(r"\b(?:TBD|TBA|TK)\b"), "'to be determined' marker"),
     ("XX", re.compile(r"(?<![\w$])\$?X{2,}(?:[,.]X+)*(?!\w)"), "XX placeholder"),
     ("underscores", re.compile(r"_{3,}"), "blank line"),
@@ -47,6 +66,11 @@ def _text_blanks(item: Item) -> list[Finding]:
                 continue
             if what == "blank line" and _FORM_LINE.match(item.text.replace("_", "")):
                 continue
+            if _name == "caps word" and _mostly_capitals(item.text):
+                continue
+            if what == "empty brackets" and _quoted(item.text, m.start(), m.end()):
+                continue  # a sentence about brackets: 'the fields enclosed by brackets "[]"'
+
             if what == "XX placeholder" and _ROMAN_CONTEXT.search(item.text[: m.start()]):
                 continue
             seen.add((m.start(), m.end()))
@@ -85,6 +109,15 @@ def _highlights(item: Item) -> list[Finding]:
                 )
             )
     return out
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return not letters or sum(c.isupper() for c in letters) > 0.3 * len(letters)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] in "\"“'‘" and text[end : end + 1] in "\"”'’" and start > 0
 
 
 def _around(text: str, start: int, end: int, width: int = 25) -> str:

@@ -101,6 +101,11 @@ def walk(doc: Document) -> list[Item]:
         skip = style.startswith("toc") or style.startswith("table of contents")
         if isinstance(p, Heading):
             typed_head = parse_label(text, heading=True) if number is None else None
+            if typed_head is None and number is None:
+                # "1. Introduction", "10. FUTURE REVISIONS", "4.1 Scope": arabic section numbers
+                typed_head = parse_label(text)
+                if typed_head is not None and typed_head.kind not in ("paragraph", "decimal"):
+                    typed_head = None
             if typed_head is not None:
                 number, typed = typed_head.number, True
             body = text[typed_head.end :].strip() if typed_head is not None else text
@@ -116,9 +121,14 @@ def walk(doc: Document) -> list[Item]:
                     label = number
                 else:
                     label = f"{state['last']}{number}" if state["last"] else number
+            elif p.numbering == "ordered" and number and p.level == 0 and not in_table:
+                # a Word list printing "3." or "4.1.": its number is cited like a typed one
+                cited = number.rstrip(".")
+                if re.fullmatch(r"\d{1,4}(?:\.\d{1,3})*", cited):
+                    state["last"] = label = cited
             elif p.numbering == "none" and not in_table and not skip:
                 typed_label = parse_label(text)
-                if typed_label is not None and typed_label.kind == "paragraph":
+                if typed_label is not None and typed_label.kind in ("paragraph", "decimal", "suffixed"):
                     number, typed = typed_label.number, True
                     state["last"] = number
                     label = number

@@ -29,6 +29,29 @@ _PASSIVE = re.compile(
 )
 
 _NOT_PARTICIPLES = {"open", "even", "often", "seen", "green", "ten", "citizen", "needed"}
+# rules of construction and statements of principle say how to read or what holds, not who
+# must act: "shall be construed", "shall be deemed", "will be implied", "shall be guided by"
+_CONSTRUCTION = {
+    "construed",
+    "deemed",
+    "implied",
+    "interpreted",
+    "read",
+    "considered",
+    "presumed",
+    "governed",
+    "guided",
+    "based",
+    "treated",
+    "bound",
+    "entitled",
+    "permitted",
+    "allowed",
+    "required",
+    "void",
+    "voided",
+    "invalidated",
+}
 
 
 def jargon_path() -> Path | None:
@@ -64,8 +87,13 @@ def grade(text: str) -> float:
 
 
 def check(
-    doc: Document, max_grade: float = MAX_GRADE, jargon: tuple[str, ...] | None = None
+    doc: Document,
+    max_grade: float = MAX_GRADE,
+    jargon: tuple[str, ...] | None = None,
+    kind: str = "directive",
 ) -> list[Finding]:
+    """Plain-language findings. In a document of kind "other" (a licence, a lease) a passive
+    obligation is a note: its readers are not the community members a directive must reach."""
     items = walk(doc)
     paras = prose(items)
     findings: list[Finding] = []
@@ -86,12 +114,17 @@ def check(
                     )
                 )
             for m in _PASSIVE.finditer(sentence):
-                if m.group(1).lower() in _NOT_PARTICIPLES or re.search(r"\bby\b", sentence[m.end() :]):
+                word = m.group(1).lower()
+                if (
+                    word in _NOT_PARTICIPLES
+                    or word in _CONSTRUCTION
+                    or re.search(r"\bby\b", sentence[m.end() :])
+                ):
                     continue
                 findings.append(
                     Finding(
                         "plain.passive-obligation",
-                        "warning",
+                        "note" if kind == "other" else "warning",
                         f'"{m.group(0)}" says what must happen but not who must do it.',
                         'Name the actor: "The Department shall conduct …".',
                         item.loc(_around(sentence, m.start(), m.end())),

@@ -5,7 +5,8 @@ JSON schema (schema_version 1; fields are only ever added, never renamed or remo
     {
       "schema_version": 1,
       "file": "decree.docx",            # as given, or null
-      "kind": "directive" | "narrative",
+      "kind": "directive" | "narrative" | "other",
+      "kind_reason": "decree language (…) and police language (…)",
       "summary": {"error": 0, "warning": 2, "note": 5, "total": 7},
       "findings": [
         {"check": "xref.missing-bookmark",   # "<family>.<check>", stable
@@ -40,6 +41,8 @@ class Report:
     kind: str
     file: str | None = None
     coverage: dict[str, list[str]] = field(default_factory=dict)
+    kind_reason: str = ""
+    """Why the review assumed `kind` ("given with --kind", or the signals found in the text)."""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -73,6 +76,13 @@ def summary_line(report: Report) -> str:
 def format_text(report: Report) -> str:
     """Findings grouped by severity; each with where (¶, section, quote), what, and the fix."""
     lines: list[str] = []
+    if report.kind_reason:
+        lines.append(f"Reviewed as: {report.kind} — {report.kind_reason}.")
+        if report.kind == "other":
+            lines.append(
+                "  Proofreading checks only; use --kind directive|narrative for the substance checks."
+            )
+        lines.append("")
     for severity, title in (("error", "ERRORS"), ("warning", "WARNINGS"), ("note", "NOTES")):
         group = [f for f in report.findings if f.severity == severity]
         if not group:
@@ -98,6 +108,7 @@ def to_dict(report: Report) -> dict:
         "schema_version": SCHEMA_VERSION,
         "file": report.file,
         "kind": report.kind,
+        "kind_reason": report.kind_reason,
         "summary": report.summary,
         "findings": [
             {

@@ -35,7 +35,15 @@ def check(doc: Document) -> list[Finding]:
         )
         if is_top:
             seq.append((int(item.number), item))
+        elif (
+            isinstance(block, Paragraph)
+            and block.numbering == "ordered"
+            and item.label
+            and item.label.isdigit()
+        ):
+            seq.append((int(item.label), item))  # a Word list printing "3."
     findings.extend(_run(seq, "paragraph", "¶ ", "error" if decree else "warning", restarts=not decree))
+    findings.extend(_decimals(items))
     heads: list[tuple[int, Item]] = []
     for item in items:
         if item.is_heading and item.number and getattr(item.block, "level", 1) == 1:
@@ -45,6 +53,32 @@ def check(doc: Document) -> list[Finding]:
     findings.extend(_run(heads, "section", "Section ", "warning", restarts=False, roman=True))
     findings.extend(_run_together(items))
     return findings
+
+
+def _decimals(items: list[Item]) -> list[Finding]:
+    """Decimal numbers (4.1, 4.2, 4.1.2) run within their parent: 4.1 then 4.1 again is a repeat,
+    4.1 then 4.3 a gap; 5.1 after 4.9 starts a new run."""
+    runs: dict[str, list[tuple[int, Item]]] = {}
+    for item in items:
+        if item.is_heading or item.in_table or item.skip or not item.label:
+            continue
+        if re.fullmatch(r"\d{1,4}(?:\.\d{1,3})+", item.label):
+            parent, _, last = item.label.rpartition(".")
+            runs.setdefault(parent, []).append((int(last), item))
+    out: list[Finding] = []
+    for parent, seq in runs.items():
+        for finding in _run(seq, "paragraph", "¶ ", "warning", restarts=False):
+            # the message names the whole number: "¶ 4.1 is repeated"
+            out.append(
+                Finding(
+                    finding.check,
+                    finding.severity,
+                    re.sub(r"¶ (\d+)", rf"¶ {parent}.\1", finding.message),
+                    finding.fix,
+                    finding.location,
+                )
+            )
+    return out
 
 
 # a list separator with the next item's typed marker glued on: ";1. ", "; and1. ", "; or 2. "

@@ -1,141 +1,165 @@
-"""Defined terms: used but never defined, defined but never used, defined twice, wrong case.
+"""Defined terms: defined twice, defined but never used, used before the definition, written in
+another case, and (terms_undefined) capitalised phrases used as terms that nothing defines.
 
-Definitions are recognised in the forms decrees use: `"Effective Date" means …`,
-`"Effective Date" shall mean …`, `"Monitor" refers to …`, and the parenthetical
-`(the "Effective Date")`; plus any (term, definition) pairs the composer put in `Document.terms`.
-"Used but never defined" cannot know every capitalised phrase, so it looks for the terms decrees
-conventionally define (data/defined_terms.txt) written with capitals where nothing defines them
-(a title named inside another term's definition, such as the office the Monitor holds, counts as
-defined).
+How definitions are found is in `term_defs`. A proofreader that cries wolf is not read, so:
+
+- a use inside the defining paragraph counts as a use (`the City's charter (the "Charter") …
+  amendments to the Charter`);
+- only the first letter differing is grammar, not a mismatch (`"This License" refers to …`, then
+  `under this License`);
+- an ordinary lower-case word is not a miscased term ("license", "work", "you"); a lower-case
+  multiword phrase ("effective date") is a note; odd capitals ("Effective date") a warning; text in
+  capitals (captions, headings) is emphasis;
+- a definition in an appendix's sample notice is not a second definition of the main text's term.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
+from collections import defaultdict
 
 from drafter.model import Document
+from drafter.review import terms_undefined
 from drafter.review.findings import Finding, Item, Location, prose, walk
-
-_Q = "\"“”'‘’"
-_DEF_MEANS = re.compile(
-    rf"[{_Q}]([A-Z][^{_Q}\n]{{0,60}}?)[{_Q}]\s*,?\s*(?:shall\s+|will\s+|as\s+used\s+\w+\s+\w+,?\s*)?"
-    r"(?:means?|refers?\s+to|shall\s+refer\s+to|is\s+defined\s+as|includes?)\b"
+from drafter.review.term_defs import (
+    Definition,
+    find_definitions,
+    in_definitions_section,
+    sentence_start,
+    title_line,
+    use_pattern,
 )
-_DEF_PAREN = re.compile(
-    rf"\(\s*(?:the|each|a|an|collectively,?\s+the|hereinafter(?:\s+the)?)?\s*[{_Q}]([A-Z][^{_Q}\n]{{0,60}}?)[{_Q}]\s*\)"
-)
-
-
-@lru_cache(maxsize=1)
-def conventional_terms() -> tuple[str, ...]:
-    text = resources.files("drafter.review").joinpath("data/defined_terms.txt").read_text(encoding="utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
-
-
-def definitions(doc: Document, items: list[Item]) -> dict[str, list[Item | None]]:
-    """Each defined term with the items that define it (None: defined in Document.terms only)."""
-    found: dict[str, list[Item | None]] = {}
-    for item in prose(items):
-        for pattern in (_DEF_MEANS, _DEF_PAREN):
-            for m in pattern.finditer(item.text):
-                term = m.group(1).strip().rstrip(",.")
-                found.setdefault(term, []).append(item)
-    for term, _definition in doc.terms:
-        found.setdefault(term, [None])
-    return found
-
-
-def _uses(term: str, text: str, flags: int = 0) -> list[re.Match[str]]:
-    return list(re.finditer(rf"(?<![\w{_Q}]){re.escape(term)}(?![\w{_Q}])", text, flags))
 
 
 def check(doc: Document) -> list[Finding]:
     items = walk(doc)
     paras = prose(items)
-    defs = definitions(doc, items)
+    defs = find_definitions(doc, items, paras)
     findings: list[Finding] = []
-    for term, where in defs.items():
-        real = [w for w in where if w is not None]
-        if len(real) > 1:
-            findings.append(
-                Finding(
-                    "terms.defined-twice",
-                    "warning",
-                    f'"{term}" is defined {len(real)} times (first at {real[0].loc().label()}).',
-                    "Keep one definition and delete the others (or give them different names).",
-                    real[1].loc(term),
+    by_term: dict[str, list[Definition]] = defaultdict(list)
+    for d in defs:
+        by_term[d.term].append(d)
+    findings += _defined_twice(by_term)
+    findings += _uses(by_term, paras)
+    findings += terms_undefined.check(doc, items, paras, defs)
+    return findings
+
+
+def _defined_twice(by_term: dict[str, list[Definition]]) -> list[Finding]:
+    out: list[Finding] = []
+    for term, ds in by_term.items():
+        per_region: dict[str, list[Definition]] = defaultdict(list)
+        for d in ds:
+            if d.item is not None:
+                per_region[d.region].append(d)
+        for same in per_region.values():
+            if len(same) > 1:
+                first = same[0].item
+                assert first is not None and same[1].item is not None
+                out.append(
+                    Finding(
+                        "terms.defined-twice",
+                        "warning",
+                        f'"{term}" is defined {len(same)} times (first at {first.loc().label()}).',
+                        "Keep one definition and delete the others (or give them different names).",
+                        same[1].item.loc(term),
+                    )
                 )
-            )
-        exact = wrong = 0
-        lower_only = True
-        first_wrong: Item | None = None
-        for item in paras:
-            if any(item is r for r in real):
-                continue  # a term's own definition neither uses it nor misspells it
-            n_exact = len(_uses(term, item.text))
-            variants = [m.group(0) for m in _uses(term, item.text, re.I) if m.group(0) != term]
-            exact += n_exact
-            if variants:
-                wrong += len(variants)
-                lower_only = lower_only and all(v == v.lower() for v in variants)
-                first_wrong = first_wrong or item
-        if exact == 0 and wrong == 0:
-            findings.append(
+    return out
+
+
+def _uses(by_term: dict[str, list[Definition]], paras: list[Item]) -> list[Finding]:
+    """Unused, wrong-case and used-before-definition, from one scan of the text."""
+    pattern = use_pattern(list(by_term))
+    if pattern is None:
+        return []
+    lower = {t.lower(): t for t in by_term}
+    spans = {(d.item.index, d.start, d.end) for ds in by_term.values() for d in ds if d.item}
+    exact: dict[str, list[Item]] = defaultdict(list)
+    variants: dict[str, list[tuple[Item, str]]] = defaultdict(list)
+    for item in paras:
+        for m in pattern.finditer(item.text):
+            term = lower.get(m.group(0).lower())
+            if term is None:
+                continue
+            if any(i == item.index and s <= m.start() < e for i, s, e in spans):
+                continue  # the definition itself
+            written = m.group(0)
+            if " " not in term and _inside_name(item.text, m.start(), m.end()):
+                continue  # "Library" in "the GNU Library Public License" is part of a name
+            if written == term or (
+                written[1:] == term[1:]
+                and (sentence_start(item.text, m.start()) or any(c.isupper() for c in written[1:]))
+            ):
+                exact[term].append(item)  # "This License" … "this License": the first capital is grammar
+            elif written.isupper() or any(len(w) > 1 and w.isupper() for w in written.split()):
+                continue  # emphasis or a caption: "THE EFFECTIVE DATE", "NOTICE file"
+            elif written.islower() and " " not in term:
+                continue  # the ordinary word: "license", "work", "you"
+            else:
+                variants[term].append((item, written))
+    out: list[Finding] = []
+    for term, ds in by_term.items():
+        real = [d for d in ds if d.item is not None]
+        if not exact[term] and not variants[term]:
+            out.append(
                 Finding(
                     "terms.unused",
                     "note",
                     f'"{term}" is defined but never used.',
                     "Delete the definition, or use the term where it is meant.",
-                    real[0].loc(term) if real else Location(),
+                    real[0].item.loc(term) if real and real[0].item else Location(),
                 )
             )
-        elif first_wrong is not None:
-            # all lower case is often the ordinary meaning ("community policing"); odd capitals
-            # ("Effective date") are a slip
-            findings.append(
+        if variants[term]:
+            lower_only = all(w.islower() for _i, w in variants[term])
+            # point at the slip ("the Title page"), not at an ordinary lower-case use before it
+            item = next((i for i, w in variants[term] if lower_only or not w.islower()), variants[term][0][0])
+            out.append(
                 Finding(
                     "terms.wrong-case",
                     "note" if lower_only else "warning",
                     f'"{term}" is a defined term but is written here in a different case.',
                     f'Write "{term}" exactly as defined, or reword if the ordinary meaning is intended.',
-                    first_wrong.loc(term),
+                    item.loc(term),
                 )
             )
-    defined_lower = {t.lower() for t in defs}
-    defining = {id(w) for ws in defs.values() for w in ws if w is not None}
-    # what the definitions say: a title named there ("Monitor" means the Compliance Officer and
-    # Community Liaison …) is defined through that term, not a stray capitalised phrase
-    definitions_text = " ".join([i.text for i in paras if id(i) in defining] + [d for _t, d in doc.terms])
-    for term in conventional_terms():
-        low = term.lower()
-        if any(low == d or low.rstrip("s") == d or low in d for d in defined_lower):
-            continue  # defined, a plural of a defined term, or part of one
-        if _uses(term, definitions_text):
-            continue  # named in another term's definition
-        for item in paras:
-            if id(item) in defining:
-                continue
-            uses = [m for m in _uses(term, item.text) if not _sentence_start(item.text, m.start())]
-            if uses:
-                findings.append(
+        main = [d for d in real if d.region == "main"]
+        if main and exact[term] and not in_definitions_section(main[0], paras):
+            # a definitions section may come after an opening that uses its terms; that is the
+            # convention, not a defect
+            first_def = main[0].item
+            assert first_def is not None
+            early = next((i for i in exact[term] if i.index < first_def.index and not title_line(i)), None)
+            if early is not None:
+                out.append(
                     Finding(
-                        "terms.undefined",
+                        "terms.before-definition",
                         "warning",
-                        f'"{term}" is written as a defined term but the document never defines it.',
-                        f'Add a definition ("{term}" means …), or point to the decree that defines it.',
-                        item.loc(term),
+                        f'"{term}" is used before it is defined (defined at {first_def.loc().label()}).',
+                        "Move the definition up to the first use, or define the term in the definitions section.",
+                        early.loc(_around(early.text, term)),
                     )
                 )
-                break
-    return findings
+    return out
 
 
-def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
-    return (
-        not before
-        or before[-1] in '.!?:;("“'
-        or re.search(r"(?:^|\s)(?:\d+|\([a-z]+\))\.?$", before) is not None
+_CAPWORD = re.compile(r"[A-Z][\w-]*")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """True when capitalised words touch the match on either side (a longer proper name)."""
+    after = text[end:].lstrip(" ")
+    before = text[:start].rstrip(" ").split(" ")[-1] if text[:start].strip() else ""
+    next_cap = _CAPWORD.match(after) is not None and text[end : end + 1] == " "
+    prev_cap = (
+        text[start - 1 : start] == " "
+        and _CAPWORD.fullmatch(before) is not None
+        and not sentence_start(text, start - len(before) - 1)
     )
+    return next_cap or prev_cap
+
+
+def _around(text: str, term: str) -> str:
+    pos = text.find(term)
+    return text[max(0, pos - 20) : pos + len(term) + 20] if pos >= 0 else term

@@ -1,0 +1,150 @@
+"""Where a document defines its terms, and where it uses them.
+
+Definitions are recognised in the forms legal texts use:
+
+- quoted term + verb: `"Effective Date" means …`, `"Licensor" shall mean …`, `The "Program",
+  below, refers to …`, `A "Modified Version" of the Document means …`, `"You" (or "Your") shall
+  mean …`, `"Monitor" has the meaning …`;
+- a quoted term opening a sentence with "is"/"are": `A "Secondary Section" is a named appendix`;
+- parenthetical and appositive: `the City of Lakeport (the "City")`, `(collectively, the
+  "Parties")`, `together the "Parties"`, `hereinafter the "Department"`, `referred to as the "Board"`;
+- (term, definition) pairs the composer put in `Document.terms`.
+
+Regions: text after an appendix, addendum or exhibit heading (or after "END OF TERMS AND
+CONDITIONS") is a region of its own — a sample notice there that says `(the "License")` is not a
+second definition of the main text's "License".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.model import Document
+from drafter.review.findings import Item
+
+Q = "\"“”'‘’"
+_TERM = rf"[{Q}]([A-Z][^{Q}\n]{{0,60}}?)[{Q}]"
+_BETWEEN = (
+    rf"(?:\s*\((?:or|and)\s+[{Q}][^{Q}\n]{{1,40}}[{Q}]\))?"  # "You" (or "Your")
+    r"(?:\s*,?\s*(?:below|above|herein|hereinafter|hereafter)\s*,?"
+    r"|\s+(?:form|copy|version|work)\b"
+    r"|\s+of\s+(?:the|this|a|an)\s+\w+"
+    r"|\s*,\s*as\s+used\s+\w+(?:\s+\w+)?\s*,){0,2}"
+)
+_DEF_MEANS = re.compile(
+    _TERM + _BETWEEN + r"\s*,?\s*(?:shall\s+|will\s+|also\s+)?"
+    r"(?:means?|refers?\s+to|shall\s+refer\s+to|is\s+defined\s+as|includes?|has\s+the\s+meaning)\b"
+)
+_DEF_IS = re.compile(rf"(?:^|[.;:]\s+|^\s*\d[\d.]*\s+)(?:The|A|An)\s+{_TERM}\s+(?:is|are)\b")
+_DEF_PAREN = re.compile(
+    r"\(\s*(?:the|each|a|an|collectively,?\s+the|together,?\s+the|hereinafter(?:\s+the)?)?\s*"
+    rf"{_TERM}\s*\)"
+)
+_DEF_APPOSITIVE = re.compile(
+    r"\b(?:together|collectively|jointly|hereinafter(?:\s+called)?|referred\s+to\s+as|called)"
+    rf",?\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?{_TERM}"
+)
+_PATTERNS = (_DEF_MEANS, _DEF_IS, _DEF_PAREN, _DEF_APPOSITIVE)
+_REGION = re.compile(
+    r"^\s*(?:appendix|addendum|exhibit|schedule|annex|attachment)\b|end of terms and conditions|how to apply",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    item: Item | None
+    """None: defined in Document.terms (by the composer), not in the text."""
+    start: int = 0
+    end: int = 0
+    region: str = "main"
+
+
+def regions(items: list[Item]) -> dict[int, str]:
+    """Item index → the region it sits in ("main", or the heading that opened an appendix)."""
+    out: dict[int, str] = {}
+    region = "main"
+    for item in items:
+        text = item.text.strip()
+        if (item.is_heading or len(text.split()) <= 12) and _REGION.search(text):
+            region = text
+        out[item.index] = region
+    return out
+
+
+def find_definitions(doc: Document, items: list[Item], prose_items: list[Item]) -> list[Definition]:
+    """Every definition in body order (at most one per term per paragraph)."""
+    where = regions(items)
+    found: list[Definition] = []
+    for item in prose_items:
+        seen: set[str] = set()
+        for pattern in _PATTERNS:
+            for m in pattern.finditer(item.text):
+                term = m.group(1).strip().rstrip(",.")
+                if term in seen or not term:
+                    continue
+                seen.add(term)
+                found.append(Definition(term, item, m.start(1) - 1, m.end(1) + 1, where[item.index]))
+    found.sort(key=lambda d: (d.item.index if d.item else -1, d.start))
+    known = {d.term for d in found}
+    for term, _definition in doc.terms:
+        if term not in known:
+            found.append(Definition(term, None))
+    return found
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when `pos` opens a sentence, a list item or a parenthesis (a capital is grammar)."""
+    before = text[:pos].rstrip()
+    return (
+        not before
+        or before[-1] in '.!?:;("“'
+        or re.fullmatch(r"\s*(?:¶\s*)?(?:\d+(?:\.\d+)*[A-Z]?\.?|\([a-z]+\)|[a-z]\))", before) is not None
+    )
+
+
+def use_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive alternation of every term (longest first), so each paragraph is
+    scanned once however many terms there are. Quoted mentions are not uses."""
+    if not terms:
+        return None
+    alternation = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w{Q}])(?:{alternation})(?![\w{Q}])", re.I)
+
+
+def title_line(item: Item) -> bool:
+    """A heading, or a short line that is not a sentence: a title, caption or signature line."""
+    text = item.text.strip()
+    words = len(text.split())
+    return item.is_heading or (
+        (words <= 16 or (words <= 30 and not text.endswith((".", ";", ":"))))
+        and not re.search(r"\b(?:shall|must|will|may)\b", text)
+    )
+
+
+_DEFINITIONS_HEAD = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s*|[IVXLC]+\.\s*)?(?:Definitions|Defined Terms)\b", re.I
+)
+
+
+def in_definitions_section(definition: Definition, paras: list[Item]) -> bool:
+    """True when the definition sits under a "Definitions" heading, or in the run of paragraphs
+    that follows a "1. Definitions." paragraph."""
+    item = definition.item
+    if item is None:
+        return True
+    if item.section and re.search(r"\bdefinitions?\b|\bdefined terms\b", item.section, re.I):
+        return True
+    if _DEFINITIONS_HEAD.match(item.text):
+        return True
+    position = next((n for n, p in enumerate(paras) if p.index == item.index), None)
+    if position is None:
+        return False
+    for previous in reversed(paras[max(0, position - 40) : position]):
+        if _DEFINITIONS_HEAD.match(previous.text):
+            return True
+        if not any(p.search(previous.text) for p in _PATTERNS):
+            return False  # the run of definitions ended before this one
+    return False

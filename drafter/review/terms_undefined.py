@@ -1,0 +1,176 @@
+"""Capitalised terms used as defined terms that nothing defines ("reports to the Compliance
+Officer", "the Community Liaison Unit shall …").
+
+A phrase of two or more capitalised words after an article or determiner ("the", "each",
+"such" …) reads as a defined term. It is reported once, at its first use, unless the document
+defines it (or its singular or plural), or introduces it as a proper name:
+
+- it appears in a caption, title, heading or signature line (compared without case: captions
+  are in capitals), or in a definition's own paragraph (the office the Monitor holds);
+- it names something a parenthetical then defines (`the Lakeport Police Department (the
+  "Department")`);
+- it is used somewhere without an article ("Free Software Foundation, Inc."): a name, not a term;
+- it is an institution or office everyone knows (data/ordinary_terms.txt).
+
+The terms decrees conventionally define (data/defined_terms.txt), single words included
+("Monitor"), are reported when written with a capital mid-sentence and never defined.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from drafter.model import Document
+from drafter.review.findings import Finding, Item
+from drafter.review.term_defs import Definition, Q, sentence_start, title_line
+
+_CAP = r"[A-Z][a-z]+(?:-[A-Za-z]+)*"
+_NAME = rf"{_CAP}(?:\s+(?:of\s+|for\s+)?{_CAP})+"
+_USED_AS_TERM = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ee]ach|[Aa]ny|[Ss]uch|[Ee]very|[Aa]ll|[Nn]o)\s+({_NAME})\b"
+)
+_BARE = re.compile(rf"(?<![\w{Q}])({_NAME})\b")
+_BEFORE_PAREN = re.compile(
+    rf"({_NAME})\s*,?\s*\(\s*(?:the|each|a|an|collectively,?\s+the|hereinafter)?\s*[{Q}]"
+)
+# a place: "the Near West Side", "the Harbor District", "the Eastside Corridor"
+_PLACE = re.compile(
+    r"\b(?:Side|Street|Avenue|Park|District|County|City|Town|Township|Village|River|Lake|Hills?|Heights|"
+    r"Square|Valley|Road|Boulevard|Bridge|Harbor|Harbour|Bay|Island|Quarter|Neighborhood|Ward|Corridor|"
+    r"North|South|East|West|Downtown|Uptown)$"
+)
+_DETERMINERS = {
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "each",
+    "any",
+    "such",
+    "every",
+    "all",
+    "no",
+    "a",
+    "an",
+}
+
+
+@lru_cache(maxsize=1)
+def conventional_terms() -> tuple[str, ...]:
+    return _data("defined_terms.txt")
+
+
+@lru_cache(maxsize=1)
+def ordinary_terms() -> frozenset[str]:
+    return frozenset(t.lower() for t in _data("ordinary_terms.txt"))
+
+
+def _data(name: str) -> tuple[str, ...]:
+    text = resources.files("drafter.review").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+def _forms(phrase: str) -> set[str]:
+    """The phrase, its singular and its plural, lower case ("teams" ↔ "team", "bodies")."""
+    low = phrase.lower()
+    out = {low, low + "s", low + "es"}
+    if low.endswith("ies"):
+        out.add(low[:-3] + "y")
+    if low.endswith("es"):
+        out.add(low[:-2])
+    if low.endswith("s"):
+        out.add(low[:-1])
+    return out
+
+
+def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Definition]) -> list[Finding]:
+    defined = {d.term.lower() for d in defs}
+    defining = {d.item.index for d in defs if d.item is not None}
+    definitions_text = " ".join([i.text for i in paras if i.index in defining] + [t for _n, t in doc.terms])
+    # titles, captions, headings, signature lines: short lines that are not sentences
+    titles = " \n ".join(i.text for i in items if title_line(i)).lower()
+    names: set[str] = set()
+    for item in paras:
+        for m in _BEFORE_PAREN.finditer(item.text):
+            names.add(m.group(1).lower())
+        for m in _BARE.finditer(item.text):
+            before = item.text[: m.start()].split()
+            if (
+                before
+                and before[-1].lower() not in _DETERMINERS
+                and not sentence_start(item.text, m.start())
+                and not before[-1].endswith(("'s", "’s"))
+            ):
+                names.add(m.group(1).lower())
+
+    def introduced(phrase: str) -> bool:
+        forms = _forms(phrase)
+        low = phrase.lower()
+        return (
+            bool(forms & defined)
+            or bool(forms & names)
+            or bool(forms & ordinary_terms())
+            or any(low.endswith(" " + d) or low.startswith(d + " ") for d in defined if " " in d)
+            or _PLACE.search(phrase) is not None
+            or low in titles
+            or low in definitions_text.lower()
+        )
+
+    findings: list[Finding] = []
+    reported: set[str] = set()
+    for item in paras:
+        for m in _USED_AS_TERM.finditer(item.text):
+            phrase = m.group(1)
+            key = phrase.lower()
+            if key in reported or introduced(phrase) or _self_reference(m.group(0)):
+                continue
+            reported.update(_forms(phrase))
+            findings.append(_finding(phrase, item))
+    findings += _conventional(paras, defined, defining, definitions_text, reported)
+    return findings
+
+
+_INSTRUMENT = re.compile(
+    r"^(?:this|these)\s.*\b(?:Agreement|License|Licence|Decree|Order|Directive|Contract|Policy|Judgment|"
+    r"Stipulation|Section|Article|Part|Chapter|Addendum|Amendment|Memorandum|Plan)s?$",
+    re.I,
+)
+
+
+def _self_reference(used: str) -> bool:
+    """ "This License Agreement", "this Consent Decree": the document naming itself."""
+    return _INSTRUMENT.match(used) is not None
+
+
+def _conventional(
+    paras: list[Item], defined: set[str], defining: set[int], definitions_text: str, reported: set[str]
+) -> list[Finding]:
+    out: list[Finding] = []
+    for term in conventional_terms():
+        low = term.lower()
+        if low in reported or any(low == d or low.rstrip("s") == d or low in d for d in defined):
+            continue  # already reported, defined, a plural of a defined term, or part of one
+        pattern = re.compile(rf"(?<![\w{Q}]){re.escape(term)}(?![\w{Q}])")
+        if pattern.search(definitions_text):
+            continue  # named in another term's definition
+        for item in paras:
+            if item.index in defining:
+                continue
+            if any(not sentence_start(item.text, m.start()) for m in pattern.finditer(item.text)):
+                out.append(_finding(term, item))
+                reported.add(low)
+                break
+    return out
+
+
+def _finding(term: str, item: Item) -> Finding:
+    return Finding(
+        "terms.undefined",
+        "warning",
+        f'"{term}" is written as a defined term but the document never defines it.',
+        f'Add a definition ("{term}" means …), or point to the document that defines it.',
+        item.loc(term),
+    )
