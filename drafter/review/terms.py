@@ -21,7 +21,9 @@ from collections import defaultdict
 from drafter.model import Document
 from drafter.review import terms_undefined
 from drafter.review.findings import Finding, Item, Location, prose, walk
-from drafter.review.term_defs import (
+from drafter.review.term_defs import (  # the two patterns: drafter.decree.inspect reads them here
+    _DEF_MEANS,
+    _DEF_PAREN,
     Definition,
     find_definitions,
     in_definitions_section,
@@ -29,6 +31,8 @@ from drafter.review.term_defs import (
     title_line,
     use_pattern,
 )
+
+__all__ = ["check", "_DEF_MEANS", "_DEF_PAREN"]
 
 
 def check(doc: Document) -> list[Finding]:
