@@ -286,3 +286,22 @@ def test_corpus_pairs_give_a_redline_or_one_line(index: int) -> None:
         return
     root = _document(result.document or b"")
     assert paragraph_texts(accept_all(root)) == paragraph_texts(read_part(new))
+
+
+def test_a_document_with_tracked_changes_is_refused_in_one_line(
+    pair: dict, redline: dict, tmp_path: Path
+) -> None:
+    marked = tmp_path / "marked.docx"
+    marked.write_bytes(redline["result"].document)
+    result = CliRunner().invoke(compare_cmd, [str(pair["old"]), str(marked), "--format", "text"])
+    assert result.exit_code == 2
+    assert (
+        result.output.strip()
+        == f"{marked}: already has tracked changes; accept or reject them first, then compare"
+    )
+
+
+def test_identical_files_give_no_revisions(pair: dict) -> None:
+    result = compare(pair["old"], pair["old"])
+    assert not any(result.revisions.values())
+    assert result.paragraphs_renumbered == 0 and not any(s.any_change() for s in result.sections)

@@ -10,7 +10,6 @@ are counted instead. With `show_renumbering` OLD's text is diffed as it stands.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -18,7 +17,7 @@ from lxml import etree
 from drafter.compare import markup
 from drafter.compare.align import Op, align, word_diff
 from drafter.compare.extract import Body, Para, Table, Unit, words
-from drafter.compare.labels import find_references, rewrite_references
+from drafter.compare.labels import followed, rewrite_references
 from drafter.compare.summary import SectionStats
 
 _RPR = markup.w("rPr")
@@ -42,6 +41,7 @@ class Engine:
         self.follow = 0
         self.moves = 0
         self.mapping: dict[tuple[str, str], str] = {}
+        self.styled_headings = any(isinstance(u, Para) and u.heading == 1 for u in new.units)
 
     @property
     def section(self) -> SectionStats:
@@ -91,7 +91,7 @@ class Engine:
         for op in ops:
             new_u = new_units[op.new] if op.new is not None else None
             old_u = old_units[op.old] if op.old is not None else None
-            if top and isinstance(new_u, Para) and new_u.heading == 1 and op.kind != "move_to":
+            if top and isinstance(new_u, Para) and self._starts_section(new_u) and op.kind != "move_to":
                 title = f"{new_u.label}. {new_u.text}" if new_u.label and not new_u.typed else new_u.text
                 self.sections.append(SectionStats(title.strip() or "(untitled section)"))
             if op.kind in ("equal", "change"):
@@ -120,6 +120,13 @@ class Engine:
                     self.renumbered += 1
             if new_u is not None:
                 anchor = new_u.el
+
+    def _starts_section(self, p: Para) -> bool:
+        """A level-1 heading; in a document without heading styles (typed from plain text),
+        a short paragraph opening with a typed Roman section number ("IV. TRAINING")."""
+        if self.styled_headings:
+            return p.heading == 1
+        return p.typed is not None and p.label_kind == "section"
 
     # ------------------------------------------------------------------ units
     def _inserted(self, unit: Unit) -> None:
@@ -197,20 +204,13 @@ class Engine:
             prefix = new.text[: new.typed.end]
         body, done = rewrite_references(old.body, self.mapping)
         if done:
-            cited = Counter((r.kind, r.target) for r in find_references(new.body))
-            for item in done:
-                if cited[item] > 0:
-                    cited[item] -= 1
-                    self.follow += 1
+            self.follow += followed(done, new.body)
         return prefix + body
 
     def _count_follow(self, old_body: str, new_body: str) -> None:
         _, done = rewrite_references(old_body, self.mapping)
-        cited = Counter((r.kind, r.target) for r in find_references(new_body))
-        for item in done:
-            if cited[item] > 0:
-                cited[item] -= 1
-                self.follow += 1
+        if done:
+            self.follow += followed(done, new_body)
 
     def _format_changes(self, old: Para, new: Para) -> bool:
         """w:rPrChange on NEW's runs whose formatting differs from OLD's at the same text."""

@@ -3,34 +3,37 @@ and sections in running text ("paragraph 212", "paragraphs 212–215", "¶ 40", 
 
 Compare needs both to keep renumbering out of a redline: paragraphs are matched by their text
 without the label, and a reference that only follows its renumbered target is not a change.
-Everything else in drafter/compare reaches references through `find_references` alone, so it
-can be switched to the decree package's reference finder in one place once that exists.
+The grammar lives elsewhere, once: labels in `drafter.numbering_scheme.parse_label`,
+references in `drafter.decree.references` (which also splits a range that a renumbering
+breaks). This module only adapts them to what compare asks: a label's kind and span, the
+spans to mask when matching paragraphs, and OLD's text with its references renumbered.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from drafter.decree import references as _refs
+from drafter.numbering_scheme import parse_label
+
 LabelKind = Literal["para", "section", "subsection", "sub"]
 
-# A typed label: "212. ", "212.1\t", "12A) ", "(a) ", "IV. ", "B. ". Digits need a period,
-# a closing parenthesis or a tab after them, so a sentence opening with a year is not a label.
-_LABEL = re.compile(
-    r"[ \t]*(?:"
-    r"(?P<num>\d{1,5}(?:\.\d{1,3})*[A-Z]?)(?:[.)][ \t]+|\t+)"
-    r"|\((?P<sub>[a-z]{1,4}|\d{1,3})\)[ \t]+"
-    r"|(?P<roman>[IVXLCDM]{1,7})\.[ \t]+"
-    r"|(?P<letter>[A-Z])\.[ \t]+"
-    r")"
-)
+_KINDS: dict[str, LabelKind] = {
+    "paragraph": "para",
+    "decimal": "para",
+    "suffixed": "para",
+    "sub": "sub",
+    "section": "section",
+    "subsection": "subsection",
+}
+_SHORT_TITLE = 12  # words: a body paragraph this short opening "IV." is a section title
 
 
 @dataclass(frozen=True)
 class Label:
-    """A typed label: what it says, what it numbers, and the span it takes (with its
-    punctuation and the space after it) at the start of the paragraph's text."""
+    """A typed label: what it says, what it numbers, and where the paragraph's own text starts."""
 
     value: str
     kind: LabelKind
@@ -38,25 +41,22 @@ class Label:
 
 
 def typed_label(text: str, heading_level: int | None) -> Label | None:
-    """The label typed at the start of `text`, or None. In a level-2 heading a single letter
-    is a subsection letter ("C."), elsewhere a Roman numeral is a section number ("IV.")."""
-    m = _LABEL.match(text)
-    if m is None:
+    """The label typed at the start of `text`, or None. A section title typed as body text
+    ("IV. TRAINING" in a document made from plain text) counts as a section label."""
+    found = parse_label(text, heading=heading_level is not None)
+    if found is None and heading_level is None and len(text.split()) <= _SHORT_TITLE:
+        found = parse_label(text, heading=True)
+        if found is not None and found.kind != "section":
+            found = None
+    if found is None:
         return None
-    if m.group("num"):
-        return Label(m.group("num"), "para", m.end())
-    if m.group("sub"):
-        return Label(f"({m.group('sub')})", "sub", m.end())
-    roman = m.group("roman")
-    if roman and not (heading_level == 2 and len(roman) == 1):
-        return Label(roman, "section", m.end())
-    return Label(m.group("letter") or roman or "", "subsection", m.end())
+    return Label(found.number, _KINDS.get(found.kind, "para"), found.end)
 
 
 @dataclass(frozen=True)
 class Reference:
-    """One number inside a typed reference: `start`/`end` span the number only, so rewriting
-    "paragraphs 212–215" touches 212 and 215 and leaves the words and dash alone."""
+    """One number cited in a reference ("213" in "paragraphs 212 and 213(b)"); `start`/`end`
+    span that number only."""
 
     kind: LabelKind
     target: str
@@ -64,48 +64,41 @@ class Reference:
     end: int
 
 
-_REF_HEAD = re.compile(
-    r"(?:\b(?P<para>[Pp]aragraphs?|[Pp]ars?\.|[Pp]aras?\.?)|(?P<pil>¶¶?)|\b(?P<sect>[Ss]ections?))\s*"
-)
-_PARA_ITEM = re.compile(r"(\d{1,5})(?:\([a-z0-9]{1,4}\))*")
-_SECT_ITEM = re.compile(r"([IVXLCDM]{1,7})\b")
-_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|[–—-]|\s(?:and|or|through|to)\s)\s*")
-
-
 def find_references(text: str) -> list[Reference]:
-    """Every paragraph or section number cited in `text`, in order."""
+    """Every paragraph or section number this document cites in `text`, in order (references
+    to other instruments, "paragraph 5 of the Civil Rights Act", are left out)."""
     out: list[Reference] = []
-    for head in _REF_HEAD.finditer(text):
-        kind: LabelKind = "section" if head.group("sect") else "para"
-        item = _SECT_ITEM if kind == "section" else _PARA_ITEM
-        pos = head.end()
-        m = item.match(text, pos)
-        while m is not None:
-            out.append(Reference(kind, m.group(1), m.start(1), m.end(1)))
-            pos = m.end()
-            sep = _SEP.match(text, pos)
-            if sep is None:
-                break
-            m = item.match(text, sep.end())
+    for ref in _refs.find_references(text):
+        if ref.external or ref.kind == "subparagraph":
+            continue
+        kind: LabelKind = "section" if ref.kind == "section" else "para"
+        out.extend(Reference(kind, tok.base, tok.start, tok.end) for tok in ref.tokens)
     return out
 
 
 def rewrite_references(text: str, mapping: dict[tuple[str, str], str]) -> tuple[str, list[tuple[str, str]]]:
-    """`text` with every cited number that `mapping` renumbers ((kind, old) → new) replaced,
-    and the (kind, new) pairs written, so the caller can tell which the new text follows."""
-    out: list[str] = []
-    done: list[tuple[str, str]] = []
-    last = 0
-    for ref in find_references(text):
-        new = mapping.get((ref.kind, ref.target))
-        if new is None or new == ref.target:
-            continue
-        out.append(text[last : ref.start])
-        out.append(new)
-        done.append((ref.kind, new))
-        last = ref.end
-    out.append(text[last:])
-    return "".join(out), done
+    """`text` with every cited number that `mapping` renumbers ((kind, old) → new) moved, and
+    the (kind, new text) of each edit, so the caller can tell which ones NEW's text follows."""
+    paragraphs = {old: new for (kind, old), new in mapping.items() if kind == "para"}
+    sections = {old: new for (kind, old), new in mapping.items() if kind == "section"}
+    edits = _refs.plan_rewrite(text, paragraphs, sections)
+    if not edits:
+        return text, []
+    done = [("section" if e.reference.kind == "section" else "para", e.new) for e in edits]
+    return _refs.apply_edits(text, edits), done
+
+
+def followed(done: list[tuple[str, str]], new_text: str) -> int:
+    """How many of the rewritten references NEW's text indeed cites that way."""
+    cited = Counter((r.kind, new_text[r.start : r.end]) for r in find_references(new_text))
+    count = 0
+    for kind, new in done:
+        if cited[(kind, new)] > 0:
+            cited[(kind, new)] -= 1
+            count += 1
+        elif new not in (t for _, t in cited) and new in new_text:
+            count += 1  # a split range ("210–212 and 216–218") is cited as written
+    return count
 
 
 def mask_references(text: str) -> str:
