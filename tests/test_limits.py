@@ -10,7 +10,8 @@ from drafter.build import build
 from drafter.cli.main import main
 from drafter.compose.narrative import compose_narrative
 from drafter.compose.profiles import load_profiles
-from drafter.compose.section_limits import LimitError, check_pages
+from drafter.compose.section_limits import check_pages
+from drafter.errors import LimitError
 from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
 from drafter.model import Paragraph, sections
@@ -85,7 +86,7 @@ def test_pdf_build_reports_pages_against_the_limit(tmp_path: Path) -> None:
 
 
 def test_missing_libreoffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from drafter.docx.pdf import PdfError
+    from drafter.errors import PdfError
 
     monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "no-such-soffice"))
     with pytest.raises(PdfError, match="--pdf needs LibreOffice"):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from drafter.build import build
-from drafter.compose.profiles import ProfileNotFound, load_profile, load_profiles, select_profile
-from drafter.errors import LibraryError
+from drafter.compose.profiles import load_profile, load_profiles, select_profile
+from drafter.errors import LibraryError, ProfileNotFound
 from drafter.library.clauses import load_library
 
 ROOT = Path(__file__).resolve().parent.parent

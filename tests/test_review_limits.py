@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 
 from drafter.build import build
 from drafter.cli.main import main
-from drafter.compose.section_limits import LimitError
+from drafter.errors import LimitError
 from drafter.review import ReviewInputError, review_file
 from drafter.review import limit_checks as limits
 

@@ -5,15 +5,14 @@ that cannot be read or written, or bad usage). The main group adds it with `add_
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from drafter.errors import DrafterError
+from drafter.cli.errors import DrafterCommand
 
 
-@click.command("compare")
+@click.command("compare", cls=DrafterCommand)
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -76,24 +75,21 @@ def compare(
     from drafter.docx.package import atomic_write
 
     target = output if output is not None else new.with_name(f"{new.stem}-redline.docx")
-    try:
-        if fmt == "docx":
-            for given, role in ((old, "OLD"), (new, "NEW")):
-                if target.exists() and given.exists() and target.resolve() == given.resolve():
-                    raise click.UsageError(f"{target}: is the {role} document; choose another output")
-        result = run_compare(
-            old, new, author=author, date=date, show_renumbering=show_renumbering, redline=fmt == "docx"
-        )
-        if fmt == "json":
-            click.echo(to_json(result))
-            return
-        if fmt == "text":
-            click.echo(format_text(result))
-            return
-        assert result.document is not None
-        atomic_write(target, result.document, force)
-    except DrafterError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(2)
+    # a DrafterError ends in drafter.cli.errors: its lines on stderr, exit 2
+    if fmt == "docx":
+        for given, role in ((old, "OLD"), (new, "NEW")):
+            if target.exists() and given.exists() and target.resolve() == given.resolve():
+                raise click.UsageError(f"{target}: is the {role} document; choose another output")
+    result = run_compare(
+        old, new, author=author, date=date, show_renumbering=show_renumbering, redline=fmt == "docx"
+    )
+    if fmt == "json":
+        click.echo(to_json(result))
+        return
+    if fmt == "text":
+        click.echo(format_text(result))
+        return
+    assert result.document is not None
+    atomic_write(target, result.document, force)
     click.echo(format_text(result))
     click.echo(f"wrote {target}")

@@ -6,15 +6,15 @@ not a decree.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
+from drafter.cli.errors import DrafterCommand
 from drafter.errors import DrafterError
 
 
-@click.command("inspect")
+@click.command("inspect", cls=DrafterCommand)
 @click.argument("decree", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--format",
@@ -41,9 +41,7 @@ def inspect(decree: Path, fmt: str) -> None:
     try:
         report = inspect_decree(decree)
     except DrafterError as exc:
-        message = str(exc)
-        click.echo(message if message.startswith(str(decree)) else f"{decree}: {message}", err=True)
-        sys.exit(2)
+        raise exc.at(str(decree)) from None
     if fmt == "json":
         click.echo(json.dumps(to_json(report), indent=2, ensure_ascii=False))
     else:

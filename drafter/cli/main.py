@@ -1,7 +1,8 @@
 """The `drafter` command line: parses options, calls one core function, prints the result.
 
 Exit codes: 0 done; 1 review findings at or above --fail-on; 2 bad input or usage (one
-line per problem on stderr, and nothing written).
+line per problem on stderr, and nothing written); 70 a bug in drafter (one line; --debug
+shows the traceback). Errors become output in one place: `drafter.cli.errors`.
 """
 
 from __future__ import annotations
@@ -15,21 +16,13 @@ import click
 
 from drafter import __version__
 from drafter.cli.compare import compare
+from drafter.cli.errors import DrafterGroup, echo_error
 from drafter.cli.inspect import inspect
 from drafter.cli.review import review
-from drafter.errors import DrafterError
+from drafter.errors import EXIT_BAD_INPUT, DrafterError
 
 if TYPE_CHECKING:  # build pulls in python-docx; the CLI imports it only when building
     from drafter.build import BuildResult
-
-EXIT_BAD_INPUT = 2
-
-
-def fail(error: DrafterError) -> click.exceptions.Exit:
-    """Print every line of a DrafterError to stderr and exit 2."""
-    for line in error.lines():
-        click.echo(line, err=True)
-    return click.exceptions.Exit(EXIT_BAD_INPUT)
 
 
 def library_option(func):  # type: ignore[no-untyped-def]
@@ -44,9 +37,10 @@ def library_option(func):  # type: ignore[no-untyped-def]
     )(func)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DrafterGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="drafter")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an internal error (a bug).")
+def main(debug: bool) -> None:
     """Draft Community Policing directives for consent decrees, and COPS grant narratives,
     as Word documents from a YAML description of a jurisdiction.
 
@@ -121,10 +115,7 @@ def build(
 
     if output is not None and len(inputs) > 1:
         raise click.UsageError("-o/--output takes one input; use --out-dir for several")
-    try:
-        library = load_library(list(library_dirs))
-    except DrafterError as exc:
-        raise fail(exc) from None
+    library = load_library(list(library_dirs))
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = False
@@ -143,8 +134,7 @@ def build(
                 pdf=pdf,
             )
         except DrafterError as exc:
-            for line in exc.lines():
-                click.echo(line, err=True)
+            echo_error(exc)  # a batch goes on with the next input, and exits 2 at the end
             failed = True
             continue
         click.echo(f"wrote {result.output}")
@@ -236,10 +226,7 @@ def library_list(kind: str | None, library_dirs: tuple[Path, ...]) -> None:
     """
     from drafter.library.clauses import load_library
 
-    try:
-        lib = load_library(list(library_dirs))
-    except DrafterError as exc:
-        raise fail(exc) from None
+    lib = load_library(list(library_dirs))
     rows = [c for c in lib.clauses.values() if kind is None or kind in c.meta.kinds]
     for clause in sorted(rows, key=lambda c: c.id):
         meta = clause.meta
@@ -262,10 +249,7 @@ def library_show(clause_id: str, library_dirs: tuple[Path, ...]) -> None:
     """
     from drafter.library.clauses import load_library
 
-    try:
-        lib = load_library(list(library_dirs))
-    except DrafterError as exc:
-        raise fail(exc) from None
+    lib = load_library(list(library_dirs))
     clause = lib.clauses.get(clause_id)
     if clause is None:
         import difflib
@@ -292,10 +276,7 @@ def library_export(folder: Path, force: bool) -> None:
     """
     from drafter.library.export import export_library
 
-    try:
-        result = export_library(folder, force=force)
-    except DrafterError as exc:
-        raise fail(exc) from None
+    result = export_library(folder, force=force)
     click.echo(f"wrote {result.files} files to {result.folder} (see {result.folder / 'README.md'})")
 
 
@@ -313,10 +294,7 @@ def library_check(folder: Path | None, update_lock: bool) -> None:
     """
     from drafter.library.lint import check_library
 
-    try:
-        result = check_library(folder, update_lock=update_lock)
-    except DrafterError as exc:
-        raise fail(exc) from None
+    result = check_library(folder, update_lock=update_lock)
     for finding in result.findings:
         click.echo(str(finding))
     warnings = len(result.findings) - result.errors
@@ -341,10 +319,7 @@ def init(folder: Path, force: bool) -> None:
     """
     from drafter.inputs.starter import init_folder
 
-    try:
-        result = init_folder(folder, force=force)
-    except DrafterError as exc:
-        raise fail(exc) from None
+    result = init_folder(folder, force=force)
     for path in result.files:
         click.echo(f"wrote {path}")
 

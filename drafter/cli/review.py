@@ -10,10 +10,11 @@ from pathlib import Path
 
 import click
 
+from drafter.cli.errors import DrafterCommand
 from drafter.errors import DrafterError
 
 
-@click.command("review")
+@click.command("review", cls=DrafterCommand)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--kind",
@@ -95,7 +96,6 @@ def review(
 
             annotate(file, report, annotate_out)
     except DrafterError as exc:
-        click.echo(f"{file}: {exc}", err=True)
-        sys.exit(2)
+        raise exc.at(str(file)) from None
     click.echo(to_json(report) if fmt == "json" else format_text(report), nl=fmt != "json")
     sys.exit(exit_code(report, fail_on))

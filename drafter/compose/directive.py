@@ -18,11 +18,11 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.errors import LibraryError, RenderError
+from drafter.errors import LibraryError, MarkupError, RenderError
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Clause, Library, Outline, OutlineSection
 from drafter.library.context import template_context
-from drafter.library.markup import MarkupError, parse_blocks
+from drafter.library.markup import parse_blocks
 from drafter.library.render import (
     Deadline,
     RenderState,

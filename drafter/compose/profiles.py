@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
-from drafter.errors import LibraryError
+from drafter.errors import LibraryError, ProfileNotFound
 from drafter.inputs.loader import dotted, position, to_plain
 from drafter.library.clauses import Library, Outline, OutlineSection
 from drafter.model import PageFormat
@@ -165,10 +165,6 @@ def find_profile(name: str, library: Library) -> LoadedProfile | None:
     if direct.suffix in (".yaml", ".yml") and direct.is_file():
         return load_profile(direct)
     return load_profiles(library).get(name.lower())
-
-
-class ProfileNotFound(LibraryError):
-    """No profile for the grant's program and fiscal year."""
 
 
 def profile_id(program: str, fiscal_year: int) -> str:

@@ -17,17 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.compose.directive import Composition
-from drafter.errors import DrafterError
+from drafter.errors import ScheduleError
 from drafter.model import ClauseBlock, Paragraph, iter_blocks
 
 COLUMNS = ("paragraph", "clause id", "obligation", "actor", "days", "due date")
 _DEADLINE = re.compile(r"within (\d+) days of the Effective Date")
 _SENTENCE = re.compile(r"[^.;:!?]*(?:[.;:!?](?=\s|$)|$)")
 _MODALS = re.compile(r"^(.*?)\s+(?:will|shall|agrees to|must)\b")
-
-
-class ScheduleError(DrafterError):
-    """A schedule cannot be made (no Effective Date to count from)."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.compose.profiles import LoadedProfile
-from drafter.errors import DrafterError
+from drafter.errors import LimitError
 from drafter.model import Document, Paragraph, Table, sections
 
 
@@ -39,18 +39,6 @@ class Measure:
             f"section '{self.section}': {self.amount} {self.unit}, limit {self.limit} "
             f"({self.over} {self.unit} over)"
         )
-
-
-class LimitError(DrafterError):
-    """One or more sections exceed the solicitation's limits (exit code 2)."""
-
-    def __init__(self, where: str, over: list[Measure]):
-        self.where = where
-        self.over = over
-        super().__init__("\n".join(self.lines()))
-
-    def lines(self) -> list[str]:
-        return [f"{self.where}: {m}" for m in self.over]
 
 
 def section_text(blocks: tuple) -> list[str]:

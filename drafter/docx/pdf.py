@@ -15,13 +15,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import PdfError
 
 TIMEOUT_SECONDS = 120
-
-
-class PdfError(DrafterError):
-    """LibreOffice is missing, failed, or timed out."""
 
 
 def find_soffice() -> str | None:

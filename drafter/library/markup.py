@@ -18,16 +18,13 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from drafter.errors import MarkupError
 from drafter.library.render import PROMPT, REF, SENTINEL_CLOSE, SENTINEL_OPEN, TERM
 from drafter.model import Block, Cell, CrossRef, Inline, Paragraph, Run, Table, Term, merge_runs
 
 _SENTINEL = re.compile(f"{SENTINEL_OPEN}([{REF}{TERM}{PROMPT}]):(.*?){SENTINEL_CLOSE}")
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 _UNSUPPORTED = {"heading_open", "blockquote_open", "code_block", "fence", "hr", "html_block"}
-
-
-class MarkupError(ValueError):
-    """The body uses Markdown the drafter cannot place in a legal document."""
 
 
 @dataclass

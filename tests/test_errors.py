@@ -1,0 +1,75 @@
+"""One family of errors, one exit code each, one place that prints them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import drafter.build
+from drafter import errors
+from drafter.cli.main import main
+from drafter.library.markup import parse_blocks
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_drafter_error_carries_exit_code_2_and_markup_is_not_a_value_error() -> None:
+    family = [
+        errors.InputError,
+        errors.LibraryError,
+        errors.RenderError,
+        errors.OutputError,
+        errors.DocxReadError,
+        errors.ProfileNotFound,
+        errors.MarkupError,
+        errors.ScheduleError,
+        errors.PdfError,
+        errors.LimitError,
+    ]
+    assert all(issubclass(cls, errors.DrafterError) and cls.exit_code == 2 for cls in family)
+    assert not issubclass(errors.MarkupError, ValueError)
+    with pytest.raises(errors.MarkupError):
+        parse_blocks("# a Markdown heading\n", numbered=True)
+
+
+def _boom(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("something drafter did not expect")
+
+
+def test_an_unexpected_exception_is_one_line_and_exit_70(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(drafter.build, "build", _boom)
+    result = CliRunner().invoke(
+        main, ["build", str(ROOT / "examples" / "lakeport.yaml"), "-o", str(tmp_path / "x.docx")]
+    )
+    assert result.exit_code == errors.EXIT_BUG == 70
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1
+    assert "bug in drafter" in lines[0] and "RuntimeError: something drafter did not expect" in lines[0]
+    assert "--debug" in lines[0] and "Traceback" not in result.output
+
+
+def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(drafter.build, "build", _boom)
+    result = CliRunner().invoke(
+        main, ["--debug", "build", str(ROOT / "examples" / "lakeport.yaml"), "-o", str(tmp_path / "x.docx")]
+    )
+    assert isinstance(result.exception, RuntimeError)  # propagated: click prints the traceback
+    assert result.exit_code == 1 and "bug in drafter" not in result.output
+
+
+def test_a_drafter_error_is_its_lines_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip")
+    result = CliRunner().invoke(main, ["review", str(bad)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"{bad}: not a .docx (not a zip archive)"
+    clause = tmp_path / "lib" / "clauses" / "t" / "bad.md"
+    clause.parent.mkdir(parents=True)
+    clause.write_text("---\nid: [\n---\nbody\n")
+    lib = CliRunner().invoke(main, ["library", "list", "--library", str(tmp_path / "lib")])
+    assert lib.exit_code == 2
+    assert lib.output.strip() == f"{clause}:3: YAML syntax: did not find expected node content"
