@@ -18,18 +18,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from drafter.model import Document, Heading, Paragraph
-from drafter.numbering_scheme import roman_value
+from drafter.numbering_scheme import parse_label, roman_value
 from drafter.review.findings import Item, walk
 
 Source = Literal["typed", "list"]
-
-_TYPED_TOP = re.compile(r"^\s*(?:¶\s*(\d{1,4}[A-Z]{0,2})\.?|(\d{1,4}[A-Z]{0,2})\.)(?=[\s\u00a0]|$)")
-_TYPED_DECIMAL = re.compile(r"^\s*(\d{1,4})\.(\d{1,3})\.?(?=[\s\u00a0]|$)")
-_TYPED_SECTION = re.compile(
-    r"^\s*(?:(?:SECTION|Section|ARTICLE|Article|PART|Part)\s+)?([IVXLC]{1,7})\.?[\s\u00a0]+(\S.{0,150})$"
-)
-_TYPED_SUBSECTION = re.compile(r"^\s*([A-Z])\.[\s\u00a0]+(\S.{0,120})$")
-
 
 @dataclass(frozen=True)
 class NumberedParagraph:
@@ -76,28 +68,28 @@ class DecreeStructure:
 
 def strip_typed_number(text: str) -> str:
     """The text after a typed paragraph number ("212. The City …" → "The City …")."""
-    for pattern in (_TYPED_DECIMAL, _TYPED_TOP):
-        m = pattern.match(text)
-        if m:
-            return text[m.end() :].lstrip(" \t\u00a0")
-    return text
+    label = parse_label(text)
+    if label is None or label.kind == "sub":
+        return text
+    return text[label.end :].lstrip(" \t\u00a0")
 
 
 def _typed_heading(text: str) -> tuple[int, str, str] | None:
-    """(level, label, heading) for a plain paragraph typed as a section or subsection heading."""
+    """(level, label, heading) for a plain paragraph typed as a section or subsection heading:
+    short, not ending like a sentence, "IV. COMMUNITY ENGAGEMENT" or "B. District Plans"."""
     stripped = text.strip()
     if not stripped or len(stripped) > 160 or stripped.endswith((".", ";", ",", ":")):
         return None
-    m = _TYPED_SECTION.match(stripped)
-    if (
-        m
-        and roman_value(m.group(1))
-        and (stripped[len(m.group(1))] == "." or stripped.lower().startswith(("section", "article", "part")))
-    ):
-        return 1, m.group(1), m.group(2).strip()
-    m = _TYPED_SUBSECTION.match(stripped)
-    if m and len(m.group(2).split()) <= 12:
-        return 2, m.group(1), m.group(2).strip()
+    label = parse_label(stripped, heading=True)
+    if label is None:
+        return None
+    heading = stripped[label.end :].strip(" \t\u00a0.:—–-")
+    if not heading:
+        return None
+    if label.kind == "section":
+        return 1, label.number, heading
+    if len(heading.split()) <= 12:
+        return 2, label.number, heading
     return None
 
 
@@ -164,23 +156,18 @@ def read_structure(doc: Document) -> DecreeStructure:
             continue
         if block.numbering != "none":
             continue
-        if m := _TYPED_DECIMAL.match(text):
-            label = f"{m.group(1)}.{m.group(2)}"
-            level = 1 if last_top == m.group(1) else 0
+        typed = parse_label(text)
+        if typed is not None and typed.kind in ("paragraph", "suffixed", "decimal"):
+            level = 0
+            if typed.kind == "decimal":
+                level = 1 if last_top == str(typed.parts[0]) and len(typed.parts) == 2 else 0
             paragraphs.append(
                 NumberedParagraph(
-                    item.index, label, level, "typed", section, strip_typed_number(text), block.bookmark
+                    item.index, typed.number, level, "typed", section, strip_typed_number(text), block.bookmark
                 )
             )
-            continue
-        if m := _TYPED_TOP.match(text):
-            label = m.group(1) or m.group(2)
-            paragraphs.append(
-                NumberedParagraph(
-                    item.index, label, 0, "typed", section, strip_typed_number(text), block.bookmark
-                )
-            )
-            last_top = re.match(r"\d+", label).group()  # type: ignore[union-attr]
+            if level == 0:
+                last_top = str(typed.parts[0])
             continue
         typed_head = _typed_heading(text)
         if typed_head:
