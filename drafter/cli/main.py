@@ -17,6 +17,7 @@ import click
 from drafter import __version__
 from drafter.cli.compare import compare
 from drafter.cli.errors import DrafterGroup, echo_error
+from drafter.cli.insert import insert
 from drafter.cli.inspect import inspect
 from drafter.cli.review import review
 from drafter.errors import EXIT_BAD_INPUT, DrafterError
@@ -327,6 +328,7 @@ def init(folder: Path, force: bool) -> None:
 main.add_command(review)
 main.add_command(inspect)
 main.add_command(compare)
+main.add_command(insert)
 
 
 if __name__ == "__main__":  # pragma: no cover
