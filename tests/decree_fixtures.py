@@ -196,3 +196,44 @@ def _numbered(p: docx.text.paragraph.Paragraph, num_id: str, level: int) -> None
     numpr = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))
     etree.SubElement(numpr, qn("w:ilvl"), {qn("w:val"): str(level)})
     etree.SubElement(numpr, qn("w:numId"), {qn("w:val"): num_id})
+
+
+# ----------------------------------------------------------------------- a small directive
+
+DIRECTIVE_PARAGRAPHS = [
+    ("101", "BPD shall form partnerships with community groups to work on the root causes of crime."),
+    ("102", "Each partnership shall:"),
+    (
+        "103",
+        "BPD shall report on the partnerships under paragraphs 101 and 102 each year, and the Monitor "
+        "appointed under paragraph 10 shall review the reports.",
+    ),
+    ("104", "The reports under paragraph 103 shall be public."),
+]
+
+
+def directive(path: Path) -> Path:
+    """A directive numbered on its own (sections I–II, paragraphs 101–104): insert must renumber
+    it, its internal references (typed and one REF field) and its reference to decree ¶ 10."""
+    body: list[m.Block] = [m.Heading((m.Run("COMMUNITY PARTNERSHIPS"),), level=1, number="I")]
+    for label, text in DIRECTIVE_PARAGRAPHS[:3]:
+        body.append(m.Paragraph((m.Run(text),), numbering="decree", number=label, bookmark=f"d{label}"))
+        if label == "102":
+            for n, sub in enumerate(("name a shared problem;", "meet on a set schedule."), start=1):
+                body.append(
+                    m.Paragraph((m.Run(sub),), numbering="decree", level=1, number=f"({'ab'[n - 1]})")
+                )
+    body.append(m.Heading((m.Run("PUBLIC REPORTING"),), level=1, number="II"))
+    body.append(
+        m.Paragraph(
+            (m.Run("The reports under paragraph "), m.CrossRef("d103", "103"), m.Run(" shall be public.")),
+            numbering="decree",
+            number="104",
+            bookmark="d104",
+        )
+    )
+    meta = m.Meta(
+        kind="directive", title="Community Partnerships", date=datetime.date(2026, 3, 2), start_paragraph=101
+    )
+    path.write_bytes(render_docx(m.Document(meta=meta, body=tuple(body)), REFERENCE))
+    return path

@@ -103,3 +103,29 @@ def convert_to_docx(source: Path, outdir: Path) -> Path:
             f"LibreOffice could not convert {source}: rc={result.returncode} stderr={result.stderr!r}"
         )
     return out
+
+
+def convert_many_to_pdf(docx_paths: list[Path], outdir: Path) -> list[Path]:
+    """Convert several documents in one LibreOffice start (a start costs seconds; a page, little)."""
+    soffice = _need("soffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={_profile().as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, docx_paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    pdfs = [outdir / (Path(p).stem + ".pdf") for p in docx_paths]
+    missing = [p for p in pdfs if not p.exists()]
+    if result.returncode != 0 or missing:
+        pytest.fail(f"LibreOffice could not convert {missing}: rc={result.returncode} stderr={result.stderr!r}")
+    return pdfs

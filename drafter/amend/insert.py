@@ -26,7 +26,7 @@ from pathlib import Path
 
 from drafter.amend import layout
 from drafter.amend.plan import InsertError, Mode, Plan, SuffixStyle, insertion_point, plan_insert
-from drafter.amend.xmltext import apply, read_text
+from drafter.amend.xmltext import apply, read_text, unlink_refs
 from drafter.decree.inspect import inspect_document
 from drafter.decree.references import OWN_NAMES, apply_edits, plan_rewrite
 from drafter.decree.structure import DecreeStructure, read_structure
@@ -105,7 +105,9 @@ def insert_directive(
     return InsertResult(data=data, plan=plan, changes=changes, notes=notes)
 
 
-def _numbers(spliced: layout.Spliced, host: DecreeStructure, guest: DecreeStructure, plan: Plan) -> list[Change]:
+def _numbers(
+    spliced: layout.Spliced, host: DecreeStructure, guest: DecreeStructure, plan: Plan
+) -> list[Change]:
     """Typed labels of moved decree paragraphs and sections; every number the insertion changes."""
     changes: list[Change] = []
     for para in host.top_level():
@@ -139,7 +141,9 @@ def _numbers(spliced: layout.Spliced, host: DecreeStructure, guest: DecreeStruct
                 apply(pt, [(at, at + len(head.label or ""), new)])
         changes.append(Change(f"Section {new}", "section label", head.label or "", new, head.heading))
     for para, new in zip(guest.top_level(), plan.directive_labels, strict=False):
-        changes.append(Change(f"¶ {new}", "inserted", para.label if para.label != new else "", new, _short(para.text)))
+        changes.append(
+            Change(f"¶ {new}", "inserted", para.label if para.label != new else "", new, _short(para.text))
+        )
     return changes
 
 
@@ -149,7 +153,11 @@ def _short(text: str) -> str:
 
 
 def _references(
-    spliced: layout.Spliced, host: DecreeStructure, guest: DecreeStructure, plan: Plan, own_names: tuple[str, ...]
+    spliced: layout.Spliced,
+    host: DecreeStructure,
+    guest: DecreeStructure,
+    plan: Plan,
+    own_names: tuple[str, ...],
 ) -> list[Change]:
     """Rewrite typed references and REF results in every paragraph of the new document."""
     changes: list[Change] = []
@@ -163,10 +171,18 @@ def _references(
         for p in structure.paragraphs:
             for name in (p.bookmark or "").split():
                 bookmarks[name] = labels[p.index]
-    old_of_bookmark = {name: p.label for s in (host, guest) for p in s.paragraphs for name in (p.bookmark or "").split()}
+    old_of_bookmark = {
+        name: p.label for s in (host, guest) for p in s.paragraphs for name in (p.bookmark or "").split()
+    }
     both_para = {**plan.decree_paragraphs, **plan.directive_paragraph_map}
     both_sec = {**plan.decree_sections, **plan.directive_section_map}
-    places = [(idx, el, host_labels, plan.decree_paragraphs, plan.decree_sections) for idx, el in spliced.decree_p.items()]
+    joined = plan.mode == "renumber" and host.numbering == "list"
+    typed_targets = set() if joined else {n for p in guest.paragraphs for n in (p.bookmark or "").split()}
+    unlinked = 0
+    places = [
+        (idx, el, host_labels, plan.decree_paragraphs, plan.decree_sections)
+        for idx, el in spliced.decree_p.items()
+    ]
     places += [(idx, el, guest_labels, both_para, both_sec) for idx, el in spliced.guest_p.items()]
     for idx, el, labels, para_map, sec_map in places:
         pt = read_text(el)
@@ -198,6 +214,13 @@ def _references(
             changes.append(Change(where, "reference", ref.text, new_text, _sentence(pt.text, ref.start)))
         if edits:
             apply(pt, edits)
+        if typed_targets and unlink_refs(el, typed_targets):
+            unlinked += 1
+    if unlinked:
+        spliced.notes.append(
+            f"{unlinked} paragraph(s) had REF fields to inserted paragraphs with typed numbers; "
+            "they are now plain text (a field cannot print a typed number)"
+        )
     return changes
 
 

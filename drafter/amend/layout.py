@@ -13,10 +13,13 @@ from __future__ import annotations
 import copy
 import io
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import nsmap as docx_nsmap
 from docxcompose.composer import Composer
 from lxml import etree
 
@@ -28,6 +31,24 @@ from drafter.docx.read_package import _W, _local
 from drafter.model import Heading, Paragraph
 
 RT_COMMENTS = RT.COMMENTS
+CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+
+# docxcompose's import repoints python-docx's global "cp" prefix from core to custom properties;
+# python-docx then writes a stray <cp:revision> into docProps/core.xml for the rest of the
+# process (a drafter build after an insert would differ). Put it back; lend it only while composing.
+docx_nsmap["cp"] = CORE_PROPERTIES
+
+
+@contextmanager
+def _docxcompose_prefixes() -> Iterator[None]:
+    docx_nsmap["cp"] = CUSTOM_PROPERTIES
+    try:
+        yield
+    finally:
+        docx_nsmap["cp"] = CORE_PROPERTIES
+
+
 TAG_HOST = "{urn:drafter:amend}host"
 TAG_GUEST = "{urn:drafter:amend}guest"
 
@@ -178,7 +199,9 @@ def _fmt(numbering: etree._Element | None, num_id: str | None, ilvl: int) -> str
     return fmt.get(_W + "val") if fmt is not None else None
 
 
-def splice(decree: bytes, directive: bytes, host: DecreeStructure, guest: DecreeStructure, plan: Plan) -> Spliced:
+def splice(
+    decree: bytes, directive: bytes, host: DecreeStructure, guest: DecreeStructure, plan: Plan
+) -> Spliced:
     host_doc = docx.Document(io.BytesIO(decree))
     guest_doc = docx.Document(io.BytesIO(directive))
     body = host_doc.element.body
@@ -186,12 +209,13 @@ def splice(decree: bytes, directive: bytes, host: DecreeStructure, guest: Decree
     guest_ps = _tag(guest_doc.element.body, TAG_GUEST)
     _prune(guest_doc.element.body, guest, guest_ps)
 
-    composer = Composer(host_doc)
-    composer.restart_numbering = False  # its default restarts the inserted list at 1
-    before = {id(c) for c in body}
+    before = set(body)  # holds the proxies, so identity is stable (id() of a dropped proxy is not)
     end = len(body) - (1 if len(body) and _local(body[-1]) == "sectPr" else 0)
-    composer.insert(end, guest_doc)
-    added = [c for c in body if id(c) not in before]
+    with _docxcompose_prefixes():
+        composer = Composer(host_doc)
+        composer.restart_numbering = False  # its default restarts the inserted list at 1
+        composer.insert(end, guest_doc)
+    added = [c for c in body if c not in before]
     target, inside = _insertion_target(body, host_ps[plan.point.anchor])
     for child in added:
         target.addnext(child)
@@ -255,7 +279,9 @@ def _has_numbering(document: docx.document.Document) -> bool:
         return False
 
 
-def _host_numpr(spliced: Spliced, host: DecreeStructure, level: int) -> tuple[str | None, etree._Element | None]:
+def _host_numpr(
+    spliced: Spliced, host: DecreeStructure, level: int
+) -> tuple[str | None, etree._Element | None]:
     """numId of the decree's paragraph list (level 0) or heading list (level 'heading')."""
     if level == 0:
         first = next((p for p in host.top_level() if p.source == "list"), None)
@@ -288,7 +314,11 @@ def _replace_label(p: etree._Element, old: str, new: str) -> None:
 
 
 def _number_inserted(
-    spliced: Spliced, host: DecreeStructure, guest: DecreeStructure, plan: Plan, numbering: etree._Element | None
+    spliced: Spliced,
+    host: DecreeStructure,
+    guest: DecreeStructure,
+    plan: Plan,
+    numbering: etree._Element | None,
 ) -> None:
     join = plan.mode == "renumber" and host.numbering == "list"
     host_num, _ = _host_numpr(spliced, host, 0)
@@ -327,7 +357,7 @@ def _number_inserted(
                         p.remove(old_ppr)
                     else:
                         p.insert(0, fresh)
-                prepend(p, f"{new}.{sep}")
+                prepend(p, f"{new}{'' if '.' in new else '.'}{sep}")
         elif isinstance(block, Paragraph) and block.numbering != "none" and block.level > 0 and block.number:
             if sub_joins and host_num:
                 _set_numpr(p, host_num, block.level)

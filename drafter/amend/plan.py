@@ -15,7 +15,7 @@ from typing import Literal
 
 from drafter.decree.structure import DecreeStructure, NumberedParagraph, SectionHeading
 from drafter.errors import DrafterError
-from drafter.numbering_scheme import letter, roman, roman_value
+from drafter.numbering_scheme import roman, roman_value
 
 Mode = Literal["renumber", "suffix"]
 SuffixStyle = Literal["letter", "decimal"]
@@ -51,6 +51,23 @@ class Plan:
     suffix_style: SuffixStyle = "letter"
 
 
+def suffix_letters(n: int) -> str:
+    """1 → "A", 26 → "Z", 27 → "AA", 28 → "AB": suffixes as decrees and spreadsheets count them
+    (Word's own "AA, BB" list style would make ¶ 212BB the 54th, which nobody can cite)."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _suffix_value(letters: str) -> int:
+    value = 0
+    for c in letters:
+        value = value * 26 + (ord(c) - 64)
+    return value
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[\s.:]+", " ", text).strip().lower()
 
@@ -82,7 +99,9 @@ def _block_end(structure: DecreeStructure, para: NumberedParagraph) -> int:
     return end
 
 
-def insertion_point(structure: DecreeStructure, after_paragraph: str | None, after_heading: str | None) -> InsertPoint:
+def insertion_point(
+    structure: DecreeStructure, after_paragraph: str | None, after_heading: str | None
+) -> InsertPoint:
     tops = structure.top_level()
     if (after_paragraph is None) == (after_heading is None):
         raise InsertError("give exactly one of --after-paragraph N and --after-heading TEXT")
@@ -91,21 +110,33 @@ def insertion_point(structure: DecreeStructure, after_paragraph: str | None, aft
         para = next((p for p in structure.paragraphs if p.label == wanted), None)
         if para is None:
             near = f"{tops[0].label}–{tops[-1].label}" if tops else "none"
-            raise InsertError(f"--after-paragraph {after_paragraph}: the decree has no paragraph {wanted} (its paragraphs: {near})")
+            raise InsertError(
+                f"--after-paragraph {after_paragraph}: the decree has no paragraph {wanted} (its paragraphs: {near})"
+            )
         if para.level > 0:
-            raise InsertError(f"--after-paragraph {wanted}: a sub-paragraph; give the paragraph it belongs to")
+            raise InsertError(
+                f"--after-paragraph {wanted}: a sub-paragraph; give the paragraph it belongs to"
+            )
         return InsertPoint(_block_end(structure, para), para.label, para.section, f"after ¶ {para.label}")
     text = _norm(after_heading or "")
     matches = [
         s
         for s in structure.sections
-        if text in (_norm(s.heading), _norm(f"{s.label} {s.heading}"), _norm(s.label or "\x00"), _norm(f"section {s.label}"))
+        if text
+        in (
+            _norm(s.heading),
+            _norm(f"{s.label} {s.heading}"),
+            _norm(s.label or "\x00"),
+            _norm(f"section {s.label}"),
+        )
     ]
     if not matches:
         heads = "; ".join(f"{s.label + '. ' if s.label else ''}{s.heading}" for s in structure.sections[:12])
         raise InsertError(f"--after-heading {after_heading!r}: no such heading (headings: {heads})")
     if len(matches) > 1:
-        raise InsertError(f"--after-heading {after_heading!r}: {len(matches)} headings match; give its label too")
+        raise InsertError(
+            f"--after-heading {after_heading!r}: {len(matches)} headings match; give its label too"
+        )
     head = matches[0]
     # after the section: its last paragraph, before the next heading of its level or higher
     following = [s for s in structure.sections if s.index > head.index and s.level <= head.level]
@@ -113,10 +144,18 @@ def insertion_point(structure: DecreeStructure, after_paragraph: str | None, aft
     inside = [p for p in tops if head.index < p.index < limit]
     if inside:
         last = inside[-1]
-        return InsertPoint(_block_end(structure, last), last.label, last.section, f"after ¶ {last.label}, the end of {head.label or head.heading}")
+        return InsertPoint(
+            _block_end(structure, last),
+            last.label,
+            last.section,
+            f"after ¶ {last.label}, the end of {head.label or head.heading}",
+        )
     before = [p for p in tops if p.index < head.index]
     return InsertPoint(
-        head.index, before[-1].label if before else None, head.label, f"after the heading {head.label or head.heading}"
+        head.index,
+        before[-1].label if before else None,
+        head.label,
+        f"after the heading {head.label or head.heading}",
     )
 
 
@@ -141,13 +180,17 @@ def plan_insert(
         )
     d_tops = directive.top_level()
     d_secs = [s for s in directive.sections if s.level == 1 and s.label]
-    plan = Plan(point=point, mode=mode, suffix_style=suffix_style or ("decimal" if decree.decimal else "letter"))
+    plan = Plan(
+        point=point, mode=mode, suffix_style=suffix_style or ("decimal" if decree.decimal else "letter")
+    )
     after = point.after_label
     sec_after = point.section if point.section and roman_value(point.section) else None
     if mode == "renumber":
         base = _numeric(re.match(r"\d*", after or "").group() or "0") if after else 0  # type: ignore[union-attr]
         if after and not after.isdigit():
-            raise InsertError(f"cannot renumber after ¶ {after}: insert after a plain paragraph number or use --numbering suffix")
+            raise InsertError(
+                f"cannot renumber after ¶ {after}: insert after a plain paragraph number or use --numbering suffix"
+            )
         start = (base or 0) + 1
         plan.directive_labels = [str(start + i) for i in range(len(d_tops))]
         k = len(d_tops)
@@ -168,25 +211,38 @@ def plan_insert(
                     plan.decree_sections[s.label] = roman(v + len(d_secs))  # type: ignore[index]
     else:
         if after is None:
-            raise InsertError("--numbering suffix needs a paragraph to suffix: insert after a numbered paragraph")
+            raise InsertError(
+                "--numbering suffix needs a paragraph to suffix: insert after a numbered paragraph"
+            )
         style = plan.suffix_style
         existing = {p.label for p in decree.paragraphs}
         if style == "decimal":
-            labels = [f"{after}.{i + 1}" for i in range(len(d_tops))]
+            subs = [p.label for p in decree.paragraphs if p.label.startswith(f"{after}.")]
+            first = 1 + max(
+                (int(lab.rsplit(".", 1)[1]) for lab in subs if lab.rsplit(".", 1)[1].isdigit()), default=0
+            )
+            labels = [f"{after}.{first + i}" for i in range(len(d_tops))]
         else:
-            m = re.fullmatch(r"(\d+)([A-Z]{0,2})", after)
+            m = re.fullmatch(r"(\d+)([A-Z]{0,3})", after)
             if not m:
                 raise InsertError(f"cannot add letter suffixes after ¶ {after}; use --suffix-style decimal")
-            first = 1 + (sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(m.group(2)))) if m.group(2) else 0)
-            labels = [f"{m.group(1)}{letter(first + i)}" for i in range(len(d_tops))]
+            first = 1 + (_suffix_value(m.group(2)) if m.group(2) else 0)
+            labels = [f"{m.group(1)}{suffix_letters(first + i)}" for i in range(len(d_tops))]
         clash = next((lab for lab in labels if lab in existing), None)
         if clash:
-            raise InsertError(f"¶ {clash} already exists: insert after the last paragraph numbered {after}…")
+            raise InsertError(
+                f"¶ {clash} already exists in the decree: insert after the last of the paragraphs "
+                f"suffixed to {after} instead"
+            )
         plan.directive_labels = labels
         base_sec = sec_after or "I"
-        plan.directive_sections = [f"{base_sec}-{letter(i + 1)}" for i in range(len(d_secs))]
-    plan.directive_paragraph_map = {p.label: new for p, new in zip(d_tops, plan.directive_labels, strict=False)}
-    plan.directive_section_map = {s.label: new for s, new in zip(d_secs, plan.directive_sections, strict=False)}  # type: ignore[misc]
+        plan.directive_sections = [f"{base_sec}-{suffix_letters(i + 1)}" for i in range(len(d_secs))]
+    plan.directive_paragraph_map = {
+        p.label: new for p, new in zip(d_tops, plan.directive_labels, strict=False)
+    }
+    plan.directive_section_map = {
+        s.label: new for s, new in zip(d_secs, plan.directive_sections, strict=False)
+    }  # type: ignore[misc]
     return plan
 
 

@@ -17,7 +17,18 @@ from lxml import etree
 from drafter.docx.read_package import _W, _local
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_FIELD_CONTAINERS = {"r", "hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "dir", "bdo"}
+_FIELD_CONTAINERS = {
+    "r",
+    "hyperlink",
+    "ins",
+    "smartTag",
+    "customXml",
+    "sdt",
+    "sdtContent",
+    "fldSimple",
+    "dir",
+    "bdo",
+}
 
 
 @dataclass
@@ -131,3 +142,37 @@ def prepend(p: etree._Element, label: str) -> None:
         ppr.addnext(run)
     else:
         p.insert(0, run)
+
+
+def unlink_refs(p: etree._Element, bookmarks: set[str]) -> int:
+    """Turn REF fields to these bookmarks into their plain result text; returns how many.
+
+    A REF field with \\r prints the target's list number, which a paragraph with a typed number
+    does not have: Word (on update) and LibreOffice (on load) would print nothing.
+    """
+    count = 0
+    for simple in list(p.iter(_W + "fldSimple")):
+        if _ref_bookmark(simple.get(_W + "instr") or "") in bookmarks:
+            for child in list(simple):
+                simple.addprevious(child)
+            simple.getparent().remove(simple)
+            count += 1
+    stack: list[dict] = []
+    for el in list(p.iter(_W + "fldChar", _W + "instrText")):
+        if _local(el) == "instrText":
+            if stack:
+                stack[-1]["instr"] += el.text or ""
+                stack[-1]["parts"].append(el)
+            continue
+        kind = el.get(_W + "fldCharType")
+        if kind == "begin":
+            stack.append({"instr": "", "parts": [el]})
+        elif stack:
+            stack[-1]["parts"].append(el)
+            if kind == "end":
+                fld = stack.pop()
+                if _ref_bookmark(fld["instr"]) in bookmarks:
+                    for part in fld["parts"]:
+                        part.getparent().remove(part)
+                    count += 1
+    return count

@@ -16,9 +16,15 @@ from drafter.errors import DrafterError
 @click.command("insert")
 @click.argument("decree", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("directive", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--after-paragraph", metavar="N", help="Insert after decree paragraph N (and its sub-paragraphs).")
-@click.option("--after-heading", metavar="TEXT", help="Insert at the end of the section with this heading (or label).")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="The new decree.")
+@click.option(
+    "--after-paragraph", metavar="N", help="Insert after decree paragraph N (and its sub-paragraphs)."
+)
+@click.option(
+    "--after-heading", metavar="TEXT", help="Insert at the end of the section with this heading (or label)."
+)
+@click.option(
+    "-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="The new decree."
+)
 @click.option(
     "--numbering",
     type=click.Choice(["renumber", "suffix"]),
@@ -33,7 +39,12 @@ from drafter.errors import DrafterError
     default=None,
     help="Suffixes as 212A (letter) or 212.1 (decimal). Default: decimal when the decree uses decimals.",
 )
-@click.option("--report", "report_csv", type=click.Path(dir_okay=False, path_type=Path), help="Also write the changes as CSV.")
+@click.option(
+    "--report",
+    "report_csv",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the changes as CSV.",
+)
 @click.option("--dry-run", is_flag=True, help="Print the changes; write nothing.")
 @click.option("--force", is_flag=True, help="Replace OUT.docx (and the report) if they exist.")
 def insert(
@@ -85,11 +96,19 @@ def insert(
     labels = plan.directive_labels
     click.echo(
         f"{'Would insert' if dry_run else 'Inserted'} {len(labels)} paragraphs (¶¶ {labels[0]}–{labels[-1]})"
-        + (f" and {len(plan.directive_sections)} sections ({', '.join(plan.directive_sections)})" if plan.directive_sections else "")
+        + (
+            f" and {len(plan.directive_sections)} sections ({', '.join(plan.directive_sections)})"
+            if plan.directive_sections
+            else ""
+        )
         + f" {plan.point.description}, numbering: {plan.mode}."
     )
     moved = [c for c in result.changes if c.kind != "inserted"]
-    click.echo(f"{len(moved)} numbers and references changed:" if moved else "No existing number or reference changed.")
+    click.echo(
+        f"{len(moved)} numbers and references changed:"
+        if moved
+        else "No existing number or reference changed."
+    )
     for c in moved:
         click.echo(f"  {c.where}: {c.kind}: {c.old} → {c.new}")
     for note in result.notes:

@@ -23,6 +23,7 @@ from drafter.review.findings import Item, walk
 
 Source = Literal["typed", "list"]
 
+
 @dataclass(frozen=True)
 class NumberedParagraph:
     """A paragraph the decree numbers: "212" (level 0) or a decimal sub-number "12.3" (level 1)."""
@@ -163,7 +164,13 @@ def read_structure(doc: Document) -> DecreeStructure:
                 level = 1 if last_top == str(typed.parts[0]) and len(typed.parts) == 2 else 0
             paragraphs.append(
                 NumberedParagraph(
-                    item.index, typed.number, level, "typed", section, strip_typed_number(text), block.bookmark
+                    item.index,
+                    typed.number,
+                    level,
+                    "typed",
+                    section,
+                    strip_typed_number(text),
+                    block.bookmark,
                 )
             )
             if level == 0:
