@@ -127,5 +127,7 @@ def convert_many_to_pdf(docx_paths: list[Path], outdir: Path) -> list[Path]:
     pdfs = [outdir / (Path(p).stem + ".pdf") for p in docx_paths]
     missing = [p for p in pdfs if not p.exists()]
     if result.returncode != 0 or missing:
-        pytest.fail(f"LibreOffice could not convert {missing}: rc={result.returncode} stderr={result.stderr!r}")
+        pytest.fail(
+            f"LibreOffice could not convert {missing}: rc={result.returncode} stderr={result.stderr!r}"
+        )
     return pdfs
