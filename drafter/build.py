@@ -86,7 +86,7 @@ def build(
     if kind == "narrative":
         from drafter.compose.narrative import compose_narrative
 
-        composition, loaded, measures = compose_narrative(inputs, lib, draft=draft)
+        composition, loaded, measures = compose_narrative(inputs, lib, source=str(source), draft=draft)
     else:
         composition = compose(inputs, lib, draft=draft)
     write_docx(composition.document, target, reference, force=force)

@@ -139,6 +139,8 @@ def build(
             failed = True
             continue
         click.echo(f"wrote {result.output}")
+        for warning in result.composition.warnings:
+            click.echo(f"warning: {warning}", err=True)
         _report_extras(result)
     if failed:
         raise click.exceptions.Exit(EXIT_BAD_INPUT)

@@ -59,6 +59,8 @@ class Composition:
     document: Document
     clause_ids: list[str]
     deadlines: list[Deadline] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What a --draft build lets through and the CLI prints (narratives: unanswered questions)."""
 
 
 def build_context(inputs: Inputs) -> dict[str, Any]:

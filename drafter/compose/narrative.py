@@ -4,8 +4,8 @@ A narrative differs from a directive in three ways, and this module holds all th
 directive path stays untouched: its sections come from the profile (`Profile.outline()`); its
 clauses see grant figures (`budget`, `budget_table()`, `primary_problem`, `applicant_name`);
 and it starts with a title block instead of a caption and table of contents (a TOC would
-spend a page of a page-limited narrative). After composing, the § 10382(c) items the
-profile asks for must be answered by the clauses used, and section limits must hold.
+spend a page of a page-limited narrative). After composing, review's own checks must find
+every § 10382(c) item answered in the text (compose.answers), and section limits must hold.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from drafter.compose.answers import UnansweredError, gaps, prompts
 from drafter.compose.budget import Budget, budget_table, compute
 from drafter.compose.directive import Composer, Composition, build_context
 from drafter.compose.profiles import LoadedProfile, load_profiles, select_profile
@@ -22,21 +23,6 @@ from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, Outline
 from drafter.library.render import PROMPT, sentinel
 from drafter.model import Block, Paragraph, Run
-
-USC_10382C = {
-    1: "a long-term strategy and implementation plan made with community groups and agencies",
-    2: "a specific public-safety need",
-    3: "why the need cannot be met without federal help",
-    4: "related government and community initiatives",
-    5: "coordination with affected agencies",
-    6: "community support, financial or in kind",
-    7: "how the program continues after federal funds end",
-    8: "a growing local share and keeping the positions (hiring grants)",
-    9: "the effect on the rest of the criminal-justice system",
-    10: "how the grant moves the agency toward community policing",
-    11: "recruiting and hiring racial and ethnic minorities and women",
-}
-"""34 U.S.C. § 10382(c), paraphrased (DOMAIN.md), for messages that name a missing item."""
 
 
 def narrative_context(inputs: Inputs) -> dict[str, Any]:
@@ -97,28 +83,24 @@ def profile_for(inputs: Inputs, library: Library) -> LoadedProfile:
     return select_profile(load_profiles(library), str(grant.program), grant.fiscal_year, grant.profile)
 
 
-def uncovered_items(composition: Composition, library: Library, loaded: LoadedProfile) -> list[int]:
-    """§ 10382(c) items the profile asks for that no clause in the narrative answers."""
-    answered = {item for cid in composition.clause_ids for item in library.clauses[cid].meta.usc_10382c}
-    return [item for item in loaded.profile.required_10382c if item not in answered]
-
-
 def compose_narrative(
-    inputs: Inputs, library: Library, **options: Any
+    inputs: Inputs, library: Library, source: str = "input", **options: Any
 ) -> tuple[Composition, LoadedProfile, list[Measure]]:
-    """Compose a narrative, then enforce coverage and the profile's section limits.
+    """Compose a narrative, then check that it answers what it must and fits its limits.
 
-    Raises LibraryError when the clauses selected leave a § 10382(c) item unanswered (the
-    fix is in the library or the profile, not the input), and LimitError when a section
-    is too long.
+    The composed text is read with review's checks (compose.answers): a § 10382(c) item, a
+    core element or a substance check review would flag raises UnansweredError naming the
+    input field that answers it; with `draft=True` these become `composition.warnings`.
+    A section over its limit raises LimitError.
     """
     loaded = profile_for(inputs, library)
     composer = NarrativeComposer(inputs, library, loaded, **options)
     composition = composer.compose()
-    missing = uncovered_items(composition, library, loaded)
-    if missing:
-        names = "; ".join(f"({i}) {USC_10382C[i]}" for i in missing)
-        raise LibraryError(f"{loaded.path}: no clause in this narrative answers 34 U.S.C. § 10382(c) {names}")
+    found = gaps(composition.document)
+    if found and not options.get("draft"):
+        raise UnansweredError(source, found)
+    composition.warnings = [f"{source}: draft asks for {label}" for label in prompts(composition.document)]
+    composition.warnings += [f"{source}: narrative: {gap} [{gap.code}]" for gap in found]
     measures = check_limits(composition.document, loaded)
     meta = dataclasses.replace(composition.document.meta, page_format=loaded.profile.format.page_format())
     composition.document = dataclasses.replace(composition.document, meta=meta)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from drafter.compose.dates import decree_term_days
 from drafter.inputs.models import Deadlines, Inputs
+from drafter.inputs.narrative_fields import narrative_unused
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str]
@@ -24,6 +25,7 @@ def cross_check(inputs: Inputs) -> list[Finding]:
         *_deadlines_within_term(inputs),
         *_languages_named(inputs),
         *_grant_rules(inputs),
+        *narrative_unused(inputs),
     ]
 
 

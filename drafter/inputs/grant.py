@@ -328,6 +328,13 @@ class Grant(Strict):
     technology: list[Text] | None = Field(
         None, description="Information systems and technology that support the plan, each a sentence."
     )
+    community_profile: list[Text] | None = Field(
+        None, description="Who lives in the area the project serves, each a sentence with its source."
+    )
+    evaluation: list[Text] | None = Field(
+        None,
+        description="How the project will know and show that it worked: who evaluates, how, when; each a sentence.",
+    )
     past_performance: list[Text] | None = Field(
         None, description="The agency's past grants or projects and their results, each a sentence."
     )
