@@ -3,7 +3,7 @@
 Run once, from the repository root:  .venv/bin/python scripts/make_reference_docx.py
 The outputs are checked in and then restyled in Word by legal staff; rerunning this script
 overwrites their edits, so do it only when the style set itself changes (see
-drafter/docx/reference.py, STYLE_NAMES). The output is byte-identical on every run.
+scripts/reference_styles.py, STYLE_NAMES). The output is byte-identical on every run.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from drafter.docx.package import atomic_write  # noqa: E402
-from drafter.docx.reference import KINDS, build_reference  # noqa: E402
+from reference_styles import KINDS, build_reference  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -6,16 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from pathlib import Path
 
+from conftest import ROOT
 from lxml import etree
 
 from drafter import model as m
+from drafter.docx.namespaces import W_NS
 
-ROOT = Path(__file__).resolve().parent.parent
 DIRECTIVE_REF = ROOT / "templates" / "directive" / "reference.docx"
 NARRATIVE_REF = ROOT / "templates" / "narrative" / "reference.docx"
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}
 W = f"{{{W_NS}}}"
 

@@ -11,8 +11,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from drafter import model as m
+from drafter.docx.namespaces import W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import docx
 import pytest
 from docx_helpers import DIRECTIVE_REF, directive
+from reference_styles import build_reference
 
 from drafter.docx import package
 from drafter.docx.fields import bookmark_name
 from drafter.docx.package import atomic_write
-from drafter.docx.reference import build_reference
 from drafter.docx.write import render_docx, write_docx
 from drafter.errors import OutputError
 

@@ -22,11 +22,11 @@ from docx_helpers import (
     part,
 )
 from lxml import etree
+from reference_styles import STYLE_NAMES
 from soffice import convert_to_pdf, pdf_text
 
 from drafter import model as m
 from drafter.docx.fields import bookmark_name
-from drafter.docx.reference import STYLE_NAMES
 from drafter.docx.write import render_docx, write_docx
 from drafter.errors import LibraryError
 

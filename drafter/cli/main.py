@@ -26,6 +26,20 @@ if TYPE_CHECKING:  # build pulls in python-docx; the CLI imports it only when bu
     from drafter.build import BuildResult
 
 
+def plural(n: int, word: str) -> str:
+    """'1 clause', '2 clauses'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def columns(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as aligned columns, two spaces apart, however long a value is (the last column
+    is not padded)."""
+    if not rows:
+        return []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return ["  ".join([*(v.ljust(w) for v, w in zip(row, widths, strict=False)), row[-1]]) for row in rows]
+
+
 def library_option(func):  # type: ignore[no-untyped-def]
     return click.option(
         "--library",
@@ -116,6 +130,8 @@ def build(
 
     if output is not None and len(inputs) > 1:
         raise click.UsageError("-o/--output takes one input; use --out-dir for several")
+    if output is not None and output.suffix.lower() != ".docx":
+        raise click.UsageError(f"{output}: the output is a Word document; give a name ending in .docx")
     library = load_library(list(library_dirs))
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -148,6 +164,8 @@ def build(
 
 def _report_extras(result: BuildResult) -> None:
     """The profile, section sizes against limits, schedule and page count of one build."""
+    from drafter.compose.section_limits import Measure
+
     if result.profile:
         click.echo(f"  profile {result.profile}")
     for measure in result.measures:
@@ -156,10 +174,12 @@ def _report_extras(result: BuildResult) -> None:
         click.echo(f"wrote {result.schedule} ({result.schedule_rows} deadlines)")
     if result.pdf is not None:
         pages = result.pages
-        if hasattr(pages, "limit"):
-            click.echo(f"wrote {result.pdf} ({pages.amount} pages, limit {pages.limit})")
+        if isinstance(pages, Measure):
+            click.echo(f"wrote {result.pdf} ({plural(pages.amount, 'page')}, limit {pages.limit})")
+        elif result.profile:
+            click.echo(f"wrote {result.pdf} ({plural(pages or 0, 'page')}; the profile sets no page limit)")
         else:
-            click.echo(f"wrote {result.pdf} ({pages} pages; the profile sets no page limit)")
+            click.echo(f"wrote {result.pdf} ({plural(pages or 0, 'page')})")
 
 
 @main.command()
@@ -169,7 +189,7 @@ def validate(inputs: tuple[Path, ...]) -> None:
 
     \b
     Example:
-      drafter validate examples/lakeport.yaml examples/lakeport.yaml
+      drafter validate examples/lakeport.yaml examples/fairhaven.yaml
     """
     from drafter.inputs.loader import check_file
 
@@ -214,7 +234,7 @@ def schema(output: Path | None) -> None:
 
 @main.group()
 def library() -> None:
-    """List and show the clauses drafts are made from."""
+    """List, show, check and export the clause library drafts are made from."""
 
 
 @library.command("list")
@@ -231,13 +251,13 @@ def library_list(kind: str | None, library_dirs: tuple[Path, ...]) -> None:
 
     lib = load_library(list(library_dirs))
     rows = [c for c in lib.clauses.values() if kind is None or kind in c.meta.kinds]
-    for clause in sorted(rows, key=lambda c: c.id):
-        meta = clause.meta
-        click.echo(
-            f"{meta.id:<40} v{meta.version:<3} {meta.status:<9} {','.join(meta.kinds):<19} "
-            f"{','.join(meta.topics):<28} {meta.title}"
-        )
-    click.echo(f"{len(rows)} clauses", err=True)
+    table = [
+        (m.id, f"v{m.version}", m.status, ",".join(m.kinds), ",".join(m.topics), m.title)
+        for m in (c.meta for c in sorted(rows, key=lambda c: c.id))
+    ]
+    for line in columns(table):
+        click.echo(line)
+    click.echo(plural(len(rows), "clause"), err=True)
 
 
 @library.command("show")
@@ -301,7 +321,11 @@ def library_check(folder: Path | None, update_lock: bool) -> None:
     for finding in result.findings:
         click.echo(str(finding))
     warnings = len(result.findings) - result.errors
-    click.echo(f"{result.clauses} clauses checked: {result.errors} errors, {warnings} warnings", err=True)
+    click.echo(
+        f"{plural(result.clauses, 'clause')} checked: {plural(result.errors, 'error')}, "
+        f"{plural(warnings, 'warning')}",
+        err=True,
+    )
     if result.lock_written is not None:
         click.echo(f"wrote {result.lock_written}", err=True)
     if result.errors:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter.docx.namespaces import W_NS
 from drafter.errors import OutputError
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)

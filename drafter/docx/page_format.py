@@ -12,6 +12,7 @@ from __future__ import annotations
 import docx.document
 from docx.shared import Inches, Pt
 
+from drafter.docx.namespaces import W
 from drafter.model import PageFormat
 
 BODY_STYLES = ("Normal", "Body Text", "List Bullet", "List Number")
@@ -26,9 +27,7 @@ def apply_page_format(document: docx.document.Document, fmt: PageFormat | None) 
     if normal is not None:
         if fmt.font:
             normal.font.name = fmt.font
-            normal.element.get_or_add_rPr().get_or_add_rFonts().set(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", fmt.font
-            )
+            normal.element.get_or_add_rPr().get_or_add_rFonts().set(f"{W}eastAsia", fmt.font)
         if fmt.size_pt:
             normal.font.size = Pt(fmt.size_pt)
     if fmt.line_spacing:

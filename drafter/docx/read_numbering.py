@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from drafter.docx.namespaces import W_NS as W
 from drafter.numbering_scheme import DECREE_LEVELS, cited, format_value
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter.docx.namespaces import W_NS as W
 from drafter.errors import DocxReadError
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 200 * 1024 * 1024

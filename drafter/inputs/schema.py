@@ -6,8 +6,6 @@ from typing import Any
 
 from drafter.inputs.models import Inputs
 
-SCHEMA_ID = "https://drafter.invalid/schema/input.json"
-
 
 def input_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) that editors use for completion and hover help."""

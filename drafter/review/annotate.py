@@ -64,6 +64,7 @@ def annotate(src: Path, report: Report, out: Path, overwrite: bool = False) -> N
     os.close(fd)
     try:
         _write_fixed_zip(buffer.getvalue(), Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; every other output of drafter is 0644
         os.replace(tmp, out)
     except BaseException:
         if os.path.exists(tmp):

@@ -3,19 +3,19 @@ passive with no actor ("shall be conducted"), and jargon from the library's list
 
 Community members read these documents, and an obligation with no actor is one nobody owes.
 Readability uses textstat < 0.7.9, which ships its syllable data and needs no network (see
-DESIGN.md). The jargon list is the library's clauses/_style/jargon.txt when present, else a
-fallback in data/jargon.txt.
+docs/design-facts.md). The jargon list is the built-in library's clauses/_style/jargon.txt,
+found where the library finds its clauses (`drafter.library.clauses.builtin_dirs`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import textstat
 
+from drafter.library.clauses import builtin_dirs
 from drafter.model import Document
 from drafter.review.findings import Finding, Item, Location, prose, sentences, short, walk
 
@@ -54,28 +54,15 @@ _CONSTRUCTION = {
 }
 
 
-def jargon_path() -> Path | None:
-    repo = Path(__file__).resolve().parents[2] / "clauses" / "_style" / "jargon.txt"
-    if repo.is_file():
-        return repo
-    try:
-        packaged = resources.files("drafter._clauses").joinpath("_style/jargon.txt")
-        if packaged.is_file():
-            return Path(str(packaged))
-    except (ModuleNotFoundError, FileNotFoundError, TypeError):
-        pass
-    return None
+def jargon_path() -> Path:
+    """The built-in library's plain-language list (it ships with the clauses)."""
+    return builtin_dirs()[0] / "_style" / "jargon.txt"
 
 
 @lru_cache(maxsize=4)
 def jargon_terms(path: str | None = None) -> tuple[str, ...]:
     """The jargon list: one word or phrase per line, # comments."""
-    if path:
-        text = Path(path).read_text(encoding="utf-8")
-    elif (found := jargon_path()) is not None:
-        text = found.read_text(encoding="utf-8")
-    else:
-        text = resources.files("drafter.review").joinpath("data/jargon.txt").read_text(encoding="utf-8")
+    text = Path(path or jargon_path()).read_text(encoding="utf-8")
     return tuple(
         ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
     )

@@ -1,7 +1,8 @@
 """The reference documents (``templates/<kind>/reference.docx``): the styles part
 (ECMA-376 Part 1, 17.7: ``w:styles``), page setup (``w:sectPr``) and a footer.
 
-They are generated once by ``scripts/make_reference_docx.py`` and checked in; after that legal
+They are generated once by ``scripts/make_reference_docx.py`` and checked in (this module
+lives beside that script: the package only reads the references, it never makes them); after that legal
 staff restyle them in Word, as with pandoc's ``--reference-doc``. The writer takes every style
 by *name* from whatever reference it is given, so restyling never needs code. STYLE_NAMES is
 the contract: every name the writer may use exists in both references.
@@ -20,9 +21,10 @@ from docx.oxml import parse_xml
 
 from drafter.docx import fields
 from drafter.docx.fields import W, el, sub
+from drafter.docx.namespaces import W_NS
 from drafter.docx.package import FALLBACK_DATE, save_deterministic, set_core_properties
 
-W_DECL = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W_DECL = f'xmlns:w="{W_NS}"'
 
 STYLE_NAMES: tuple[str, ...] = (
     "Normal",
