@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from drafter.docx.package import atomic_write  # noqa: E402
 from reference_styles import KINDS, build_reference  # noqa: E402
+
+from drafter.docx.package import atomic_write  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import docx
+from conftest import ROOT
 from docx.oxml.ns import qn
 from lxml import etree
 from soffice import _need, _profile
@@ -23,7 +24,6 @@ from drafter.docx.package import save_deterministic
 from drafter.docx.write import render_docx
 from drafter.numbering_scheme import roman
 
-ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "templates" / "directive" / "reference.docx"
 
 SECTIONS: list[tuple[str, list[str]]] = [

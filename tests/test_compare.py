@@ -28,6 +28,7 @@ from compare_helpers import (
     revision_paragraphs,
     w,
 )
+from conftest import ROOT
 from lxml import etree
 from soffice import convert_to_pdf, pdf_text
 
@@ -35,7 +36,6 @@ from drafter.cli.compare import compare as compare_cmd
 from drafter.compare import compare
 from drafter.compare.labels import mask_references
 
-ROOT = Path(__file__).resolve().parent.parent
 DRAFTER = str(Path(sys.executable).with_name("drafter"))
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from decree_fixtures import drafter_decree, libreoffice_decree, python_docx_decree
 
 from drafter.cli.main import main
 from drafter.decree.inspect import inspect_decree
 from drafter.decree.report import to_json
 
-ROOT = Path(__file__).resolve().parent.parent
 MAKERS = {"drafter": drafter_decree, "libreoffice": libreoffice_decree, "python-docx": python_docx_decree}
 
 

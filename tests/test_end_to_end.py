@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import ROOT
 from soffice import convert_to_pdf, pdf_text
 
 from drafter.compose.directive import compose
@@ -20,7 +21,6 @@ from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
 from drafter.model import ClauseBlock, iter_paragraphs
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 DIRECTIVES = [p for p in EXAMPLES if "kind: directive" in p.read_text()]
 DRAFTER = [str(Path(sys.executable).with_name("drafter"))]

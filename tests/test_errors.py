@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 import drafter.build
 from drafter import errors
 from drafter.cli.main import main
 from drafter.library.markup import parse_blocks
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_drafter_error_carries_exit_code_2_and_markup_is_not_a_value_error() -> None:

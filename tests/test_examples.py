@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from drafter.compose.directive import compose
 from drafter.compose.narrative import compose_narrative
@@ -14,7 +15,6 @@ from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
 from drafter.model import iter_paragraphs
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 MODALS = ("will", "shall", "agrees to")
 

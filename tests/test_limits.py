@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from drafter.build import build
 from drafter.cli.main import main
@@ -16,7 +17,6 @@ from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
 from drafter.model import Paragraph, sections
 
-ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "templates" / "narrative" / "profiles"
 CHP = ROOT / "examples" / "millbrook-chp.yaml"
 CPD = ROOT / "examples" / "eastgate-cpd.yaml"

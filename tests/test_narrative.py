@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from drafter.compose.answers import UnansweredError
 from drafter.compose.narrative import compose_narrative
@@ -13,7 +14,6 @@ from drafter.inputs.loader import check_file, load_inputs
 from drafter.library.clauses import load_library
 from drafter.model import Heading, Paragraph, Table, iter_blocks, iter_paragraphs
 
-ROOT = Path(__file__).resolve().parent.parent
 CHP = ROOT / "examples" / "millbrook-chp.yaml"
 CPD = ROOT / "examples" / "eastgate-cpd.yaml"
 

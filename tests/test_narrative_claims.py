@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from drafter.compose.narrative import compose_narrative
 from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
 from drafter.model import iter_paragraphs
 
-ROOT = Path(__file__).resolve().parent.parent
 CHP = ROOT / "examples" / "millbrook-chp.yaml"
 CPD = ROOT / "examples" / "eastgate-cpd.yaml"
 

@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import ROOT
+
 from drafter.build import build
 from drafter.docx.read import read_docx
 from drafter.model import Heading, Paragraph, iter_blocks
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _labels(body) -> list[tuple[str, int, str | None]]:  # type: ignore[no-untyped-def]

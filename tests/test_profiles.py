@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from drafter.build import build
 from drafter.compose.profiles import load_profile, load_profiles, select_profile
 from drafter.errors import LibraryError, ProfileNotFound
 from drafter.library.clauses import load_library
 
-ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "templates" / "narrative" / "profiles"
 EXAMPLES = ROOT / "examples"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from docx.oxml.ns import qn
 from ruamel.yaml import YAML
 
@@ -17,7 +18,6 @@ from drafter.docx.read import iter_paragraph_elements, read_docx
 from drafter.review import review_file
 from drafter.review.findings import walk
 
-ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from review_helpers import doc, heading, para
 from ruamel.yaml import YAML
 
@@ -13,8 +14,6 @@ from drafter.cli.main import main
 from drafter.errors import LimitError
 from drafter.review import ReviewInputError, review_file
 from drafter.review import limit_checks as limits
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _narrative():

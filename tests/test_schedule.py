@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from drafter.build import build
 from drafter.compose.directive import compose
@@ -16,7 +17,6 @@ from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
 
 DATA = Path(__file__).parent / "data"
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_rows_from_the_minimal_decree() -> None:

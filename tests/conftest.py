@@ -1,0 +1,19 @@
+"""What the tests share: where the repository is, and the scripts/ folder on the import path
+(the reference-document generator lives there, not in the package).
+
+Modules import the constants (``from conftest import ROOT``); pytest loads this file first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository: examples/, templates/, clauses/, scripts/."""
+EXAMPLES = ROOT / "examples"
+PROFILES = ROOT / "templates" / "narrative" / "profiles"
+CORPUS = ROOT / "tests" / "data" / "corpus"
+
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
