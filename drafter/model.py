@@ -182,7 +182,7 @@ class ClauseBlock:
     """The blocks one library clause produced, wrapped in a content control.
 
     Provenance: the writer tags the control `clause:<id>@<version>` (no alias: see
-    DESIGN.md), and records `digest` (a hash of the rendered text) so review can tell a
+    docs/design-facts.md), and records `digest` (a hash of the rendered text) so review can tell a
     clause edited after drafting.
     """
 

@@ -4,7 +4,7 @@
 Each library clause is wrapped in a ``w:sdt`` whose ``w:tag`` is ``clause:<id>@<version>``,
 so a reviewer sees where boilerplate starts and ends and ``drafter review`` can tell which
 clause a paragraph came from. There is deliberately no ``w:alias``: LibreOffice 25.2 crashes
-on PDF export when a REF field points into an aliased control (DESIGN.md). The clause's text
+on PDF export when a REF field points into an aliased control (docs/design-facts.md). The clause's text
 digest is stored as a document variable ``drafter:<id>`` = ``<version>:<digest>``; document
 variables survive editing in Word and are invisible to the reader of a filing.
 """
