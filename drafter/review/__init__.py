@@ -66,7 +66,7 @@ def review_document(
         kind = doc.meta.kind if doc.meta.kind in KINDS else detect_kind(doc)
     findings: list[Finding] = []
     findings += blanks.check(doc)
-    findings += terms.check(doc)
+    findings += terms.check(doc, kind)
     findings += xrefs.check(doc)
     findings += sequence.check(doc)
     findings += number_words.check(doc)
