@@ -235,7 +235,7 @@ def refresh_references(path: Path) -> None:
 
     numbers: dict[str, str] = {}
 
-    def walk(blocks) -> None:  # type: ignore[no-untyped-def]
+    def walk(blocks: tuple) -> None:
         for b in blocks:
             if isinstance(b, ClauseBlock):
                 walk(b.blocks)

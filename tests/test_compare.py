@@ -305,3 +305,33 @@ def test_identical_files_give_no_revisions(pair: dict) -> None:
     result = compare(pair["old"], pair["old"])
     assert not any(result.revisions.values())
     assert result.paragraphs_renumbered == 0 and not any(s.any_change() for s in result.sections)
+
+
+def test_the_redline_never_overwrites_a_compared_document(pair: dict, tmp_path: Path) -> None:
+    new = tmp_path / "new.docx"
+    new.write_bytes(pair["new"].read_bytes())
+    result = CliRunner().invoke(compare_cmd, [str(pair["old"]), str(new), "-o", str(new), "--force"])
+    assert result.exit_code == 2 and "is one of the documents compared" in result.output
+    assert new.read_bytes() == pair["new"].read_bytes()
+
+
+def test_formatting_only_changes_are_rpr_changes(tmp_path: Path) -> None:
+    import docx
+
+    old, new = tmp_path / "old.docx", tmp_path / "new.docx"
+    for path, bold in ((old, False), (new, True)):
+        document = docx.Document()
+        p = document.add_paragraph("The City ")
+        p.add_run("shall").bold = bold
+        p.add_run(" act within 30 days.")
+        document.add_paragraph("Unchanged paragraph.")
+        document.save(path)
+    result = compare(old, new, date="2026-01-01")
+    root = _document(result.document or b"")
+    assert result.revisions["run_formatting"] == 1 and result.revisions["text_insertions"] == 0
+    assert result.totals().paragraphs_restyled == 1 and result.totals().paragraphs_changed == 0
+    change = next(root.iter(w("rPrChange")))
+    old_bold = change.find(f"{w('rPr')}/{w('b')}")
+    assert change.getparent().find(w("b")) is not None
+    assert old_bold is None or old_bold.get(w("val")) in ("0", "false")
+    assert paragraph_texts(reject_all(root)) == paragraph_texts(accept_all(root))

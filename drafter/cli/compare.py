@@ -71,25 +71,21 @@ def compare(
       drafter compare old.docx new.docx --format json --show-renumbering
     """
     from drafter.compare import compare as run_compare
-    from drafter.compare import format_text, to_json
-    from drafter.docx.package import atomic_write
+    from drafter.compare import format_text, redline_file, to_json
 
     target = output if output is not None else new.with_name(f"{new.stem}-redline.docx")
     # a DrafterError ends in drafter.cli.errors: its lines on stderr, exit 2
     if fmt == "docx":
-        for given, role in ((old, "OLD"), (new, "NEW")):
-            if target.exists() and given.exists() and target.resolve() == given.resolve():
-                raise click.UsageError(f"{target}: is the {role} document; choose another output")
-    result = run_compare(
-        old, new, author=author, date=date, show_renumbering=show_renumbering, redline=fmt == "docx"
-    )
+        result = redline_file(
+            old, new, target, author=author, date=date, show_renumbering=show_renumbering, force=force
+        )
+    else:
+        result = run_compare(
+            old, new, author=author, date=date, show_renumbering=show_renumbering, redline=False
+        )
     if fmt == "json":
         click.echo(to_json(result))
         return
-    if fmt == "text":
-        click.echo(format_text(result))
-        return
-    assert result.document is not None
-    atomic_write(target, result.document, force)
     click.echo(format_text(result))
-    click.echo(f"wrote {target}")
+    if fmt == "docx":
+        click.echo(f"wrote {target}")

@@ -10,7 +10,15 @@ Modules: `extract` (the units of a body, read through drafter's safe package rea
 `package` (dates, authors, and the redline's zip). The core never prints; the CLI does.
 """
 
-from drafter.compare.package import compare
+from drafter.compare.package import CompareError, compare, redline_file
 from drafter.compare.summary import SCHEMA_VERSION, Comparison, format_text, to_json
 
-__all__ = ["SCHEMA_VERSION", "Comparison", "compare", "format_text", "to_json"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "CompareError",
+    "Comparison",
+    "compare",
+    "format_text",
+    "redline_file",
+    "to_json",
+]

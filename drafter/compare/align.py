@@ -123,7 +123,7 @@ def _sequence_diff(old_keys: list[str], new_keys: list[str]) -> list[tuple[int, 
         return "".join(table.setdefault(k, _char(len(table))) for k in keys)
 
     a, b = encode(old_keys), encode(new_keys)
-    return [(op, len(chars)) for op, chars in _DMP.diff_main(a, b, False)]
+    return [(op, len(chars)) for op, chars in _diff(a, b)]
 
 
 def _char(index: int) -> str:
@@ -153,6 +153,32 @@ _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # no time limit: the same inputs must give the same redline
 
 
+_MAX_MIDDLE = 20_000
+"""Symbols left to diff after the common start and end are set aside. Myers' diff costs about
+N·D steps, so two long and wholly different texts would take minutes in pure Python; beyond
+this size the middle is reported as one deletion and one insertion (still exact, just coarse)."""
+
+
+def _diff(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff, with a coarse fallback for huge, wholly rewritten middles."""
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    if (len(a) - head - tail) + (len(b) - head - tail) <= _MAX_MIDDLE:
+        return [(op, text) for op, text in _DMP.diff_main(a, b, False)]
+    out = [
+        (0, a[:head]),
+        (-1, a[head : len(a) - tail]),
+        (1, b[head : len(b) - tail]),
+        (0, a[len(a) - tail :]),
+    ]
+    return [(op, text) for op, text in out if text]
+
+
 def word_diff(old: str, new: str) -> list[tuple[int, str]]:
     """diff-match-patch operations (-1 delete, 0 equal, 1 insert) between two texts, at word
     granularity, cleaned up so that a reader sees whole phrases replaced, not letter salad."""
@@ -173,9 +199,9 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
         return "".join(out)
 
     a, b = encode(old), encode(new)
-    diffs = _DMP.diff_main(a, b, False)
+    diffs = _diff(a, b)
     _DMP.diff_cleanupSemantic(diffs)
-    decoded = []
+    decoded: list[tuple[int, str]] = []
     for op, chars in diffs:
         text = "".join(tokens[_index(ch)] for ch in chars)
         if decoded and decoded[-1][0] == op:

@@ -285,6 +285,7 @@ def _renumbering_map(
     that two pairs map differently (duplicate labels) is left out rather than guessed."""
     mapping: dict[tuple[str, str], str] = {}
     conflicted: set[tuple[str, str]] = set()
+    key: tuple[str, str]
     for op in ops:
         if op.old is None or op.new is None:
             continue

@@ -90,7 +90,9 @@ def rewrite_references(text: str, mapping: dict[tuple[str, str], str]) -> tuple[
 
 def followed(done: list[tuple[str, str]], new_text: str) -> int:
     """How many of the rewritten references NEW's text indeed cites that way."""
-    cited = Counter((r.kind, new_text[r.start : r.end]) for r in find_references(new_text))
+    cited: Counter[tuple[str, str]] = Counter(
+        (r.kind, new_text[r.start : r.end]) for r in find_references(new_text)
+    )
     count = 0
     for kind, new in done:
         if cited[(kind, new)] > 0:

@@ -156,3 +156,27 @@ def _package(body: Body) -> bytes:
             if data is not None:
                 zf.writestr(name, data)
     return normalize_package(buf.getvalue(), strip_ids=False)
+
+
+def redline_file(
+    old: Path,
+    new: Path,
+    out: Path,
+    *,
+    author: str | None = None,
+    date: str | None = None,
+    show_renumbering: bool = False,
+    force: bool = False,
+) -> Comparison:
+    """Compare OLD with NEW and write the redline to `out` atomically (an existing file only
+    with `force`). The one call other commands use — `drafter insert … --redline` writes the
+    amended decree's redline against the original with it."""
+    from drafter.docx.package import atomic_write
+
+    for given in (old, new):
+        if Path(out).exists() and Path(given).exists() and Path(out).resolve() == Path(given).resolve():
+            raise CompareError(f"{out}: is one of the documents compared; choose another output")
+    result = compare(old, new, author=author, date=date, show_renumbering=show_renumbering)
+    assert result.document is not None
+    atomic_write(Path(out), result.document, force)
+    return result
