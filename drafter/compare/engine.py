@@ -41,6 +41,7 @@ class Engine:
         self.follow = 0
         self.moves = 0
         self.mapping: dict[tuple[str, str], str] = {}
+        self.shifted = False  # does any number change at all? (if not, no reference can follow)
         self.styled_headings = any(isinstance(u, Para) and u.heading == 1 for u in new.units)
 
     @property
@@ -52,6 +53,7 @@ class Engine:
         old_units, new_units = self.old.units, self.new.units
         ops = align([_key(u) for u in old_units], [_key(u) for u in new_units])
         self.mapping = _renumbering_map(ops, old_units, new_units)
+        self.shifted = any(old != new for (_, old), new in self.mapping.items())
         first = new_units[0].el if new_units else None
         self._walk(ops, old_units, new_units, anchor=None, first=first, top=True)
         if not self.sections[0].any_change() and len(self.sections) > 1:
@@ -180,6 +182,9 @@ class Engine:
         if old.label and new.label and old.label != new.label:
             self.renumbered += 1
             self.section.paragraphs_renumbered += 1
+        if not self.shifted or not _may_cite(old.body):
+            if old.text == new.text and etree.tostring(old.el) == etree.tostring(new.el):
+                return  # the same XML: nothing to mark, nothing to count (the common case)
         old_text = self._renumbered_text(old, new)
         restyled = markup.mark_ppr_change(new.el, old.el, self.marker)
         restyled = self._format_changes(old, new) or restyled
@@ -202,12 +207,16 @@ class Engine:
         prefix = old.text[: old.typed.end] if old.typed else ""
         if old.typed and new.typed:
             prefix = new.text[: new.typed.end]
+        if not self.shifted or not _may_cite(old.body):
+            return prefix + old.body
         body, done = rewrite_references(old.body, self.mapping)
         if done:
             self.follow += followed(done, new.body)
         return prefix + body
 
     def _count_follow(self, old_body: str, new_body: str) -> None:
+        if not self.shifted or not _may_cite(old_body):
+            return
         _, done = rewrite_references(old_body, self.mapping)
         if done:
             self.follow += followed(done, new_body)
@@ -272,6 +281,11 @@ class Engine:
         ops = align([p.key for p in old], [p.key for p in new], moves=False)
         first = new[0].el if new else None
         self._walk(ops, list(old), list(new), anchor=None, first=first, container=tc)
+
+
+def _may_cite(text: str) -> bool:
+    """A cheap test before the reference grammar runs: could `text` cite a paragraph or section?"""
+    return "aragraph" in text or "¶" in text or "ection" in text or "ara" in text
 
 
 def _key(unit: Unit) -> str:
