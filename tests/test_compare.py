@@ -335,3 +335,34 @@ def test_formatting_only_changes_are_rpr_changes(tmp_path: Path) -> None:
     assert change.getparent().find(w("b")) is not None
     assert old_bold is None or old_bold.get(w("val")) in ("0", "false")
     assert paragraph_texts(reject_all(root)) == paragraph_texts(accept_all(root))
+
+
+# --------------------------------------------------------------------------- insert --redline
+
+
+def test_insert_writes_the_exhibit_redline(tmp_path: Path) -> None:
+    """`drafter insert … --redline`: the amended decree against the original shows the inserted
+    directive and nothing else — the later paragraphs it renumbered and the references that
+    follow them are not marked."""
+    from decree_fixtures import directive, libreoffice_decree
+
+    from drafter.cli.main import main
+
+    decree, guest = libreoffice_decree(tmp_path / "decree.docx"), directive(tmp_path / "directive.docx")
+    out, red = tmp_path / "amended.docx", tmp_path / "exhibit.docx"
+    args = ["insert", str(decree), str(guest), "--after-paragraph", "5", "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--redline", str(red), "--author", "City of Brookhaven"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out} and {red}" in result.output
+    root = read_part(red)
+    kinds = revision_paragraphs(root)
+    assert sorted(kinds) == ["inserted"], {k: v[:3] for k, v in kinds.items()}
+    assert len(kinds["inserted"]) >= 4
+    assert {el.get(w("author")) for el in root.iter(w("ins"))} == {"City of Brookhaven"}
+    amended, original = paragraph_texts(read_part(out)), paragraph_texts(read_part(decree))
+    assert paragraph_texts(accept_all(root)) == amended
+    label = re.compile(r"^(\d+[A-Z]?|[IVXLC]+)\. ")
+    rejected = paragraph_texts(reject_all(root))
+    assert [label.sub("#. ", t) for t in _masked(rejected)] == [
+        label.sub("#. ", t) for t in _masked(original)
+    ]

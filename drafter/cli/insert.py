@@ -45,6 +45,14 @@ from drafter.errors import DrafterError
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the changes as CSV.",
 )
+@click.option(
+    "--redline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="REDLINE.docx",
+    help="Also write the new decree as a redline against DECREE (native tracked changes, "
+    "renumbering not marked): the exhibit to a motion to modify. See `drafter compare`.",
+)
+@click.option("--author", metavar="NAME", default=None, help="Author of the redline's revisions.")
 @click.option("--dry-run", is_flag=True, help="Print the changes; write nothing.")
 @click.option("--force", is_flag=True, help="Replace OUT.docx (and the report) if they exist.")
 def insert(
@@ -56,6 +64,8 @@ def insert(
     numbering: str,
     suffix_style: str | None,
     report_csv: Path | None,
+    redline: Path | None,
+    author: str | None,
     dry_run: bool,
     force: bool,
 ) -> None:
@@ -89,6 +99,11 @@ def insert(
             write_insert(result, out, force=force)  # type: ignore[arg-type]
             if report_csv is not None:
                 atomic_write(report_csv, changes_csv(result.changes).encode("utf-8"), force)
+            if redline is not None:
+                from drafter.compare import redline_file
+
+                check_paths(decree, directive, redline)
+                redline_file(decree, out, redline, author=author, force=force)  # type: ignore[arg-type]
     except DrafterError as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)
@@ -114,4 +129,5 @@ def insert(
     for note in result.notes:
         click.echo(f"note: {note}")
     if not dry_run:
-        click.echo(f"wrote {out}" + (f" and {report_csv}" if report_csv else ""))
+        extra = [str(p) for p in (report_csv, redline) if p is not None]
+        click.echo(f"wrote {out}" + (f" and {' and '.join(extra)}" if extra else ""))
