@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import LibraryError, MarkupError, RenderError
 from drafter.inputs.models import Inputs
+from drafter.library import grammar
 from drafter.library.clauses import Clause, Library, Outline, OutlineSection
 from drafter.library.context import template_context
 from drafter.library.markup import parse_blocks
@@ -128,6 +129,11 @@ class Composer:
         turns missing facts into prompts, so every name gets the same treatment."""
         return build_context(inputs)
 
+    def typographic(self, text: str) -> str:
+        """Curly quotes and apostrophes in a directive (a court filing); narratives keep the
+        text as their own composer leaves it."""
+        return grammar.typographic(text) if self.kind == "directive" else text
+
     # ------------------------------------------------------------------ rendering
 
     def included(self, clause: Clause) -> bool:
@@ -138,7 +144,7 @@ class Composer:
     def render_clause(self, clause: Clause) -> ClauseBlock:
         self.state.current_clause = clause.id
         template = compile_template(self.env, clause.body, clause.path, clause.body_line)
-        text = render_template(template, self.context, clause.path, clause.body_line)
+        text = self.typographic(render_template(template, self.context, clause.path, clause.body_line))
         try:
             blocks = tuple(parse_blocks(text, self.numbered, self.list_ids))
         except MarkupError as exc:
@@ -160,7 +166,7 @@ class Composer:
             content.extend(self.section_blocks(sub, level + 1, outline_path))
         if not content:
             return []
-        return [Heading((Run(section.heading),), level=level), *content]
+        return [Heading((Run(self.typographic(section.heading)),), level=level), *content]
 
     def definitions(self) -> list[Block]:
         """One numbered paragraph per defined term used, in alphabetical order.
@@ -177,7 +183,7 @@ class Composer:
                     raise RenderError(f"term('{name}') is used but clauses/_terms.yaml does not define it")
                 text, path = self.library.terms[name]
                 template = compile_template(self.env, text, path, 1)
-                body = render_template(template, self.context, path, 1)
+                body = self.typographic(render_template(template, self.context, path, 1))
                 parsed = parse_blocks(body, numbered=False)
                 inline = parsed[0].content if parsed and isinstance(parsed[0], Paragraph) else ()
                 rendered[name] = inline
@@ -221,7 +227,7 @@ class Composer:
         return decree.start_paragraph, decree.start_section
 
     def title(self, outline: Outline) -> str:
-        return self.inputs.document.title or outline.title
+        return self.typographic(self.inputs.document.title or outline.title)
 
     def meta(self, outline: Outline) -> Meta:
         inputs = self.inputs
@@ -250,9 +256,9 @@ class Composer:
         if decree is not None:
             blocks.append(
                 Caption(
-                    court=decree.court,
-                    plaintiff=decree.plaintiff,
-                    defendant=decree.defendant,
+                    court=self.typographic(decree.court),
+                    plaintiff=self.typographic(decree.plaintiff),
+                    defendant=self.typographic(decree.defendant),
                     case_number=decree.case_number,
                     document_title=self.title(outline),
                 )
@@ -263,7 +269,14 @@ class Composer:
     def back_matter(self) -> list[Block]:
         if not self.inputs.signatories:
             return []
-        return [SignatureBlock(tuple(Signatory(s.party, s.name, s.title) for s in self.inputs.signatories))]
+        return [
+            SignatureBlock(
+                tuple(
+                    Signatory(self.typographic(s.party), self.typographic(s.name), self.typographic(s.title))
+                    for s in self.inputs.signatories
+                )
+            )
+        ]
 
 
 _DEFINITIONS_PLACEHOLDER = Paragraph((Run("\u0000definitions"),))

@@ -140,7 +140,13 @@ def make_environment(draft: bool = False) -> SandboxedEnvironment:
     )
     for name in REMOVED_GLOBALS:
         env.globals.pop(name, None)
+    from drafter.library import grammar  # imported here: grammar reads this module's sentinels
+
     filters: dict[str, Callable[..., Any]] = dict(
+        a_an=grammar.a_an,
+        plural=grammar.plural,
+        item_end=grammar.item_end,
+        as_clause=grammar.as_clause,
         join_and=lambda items: join_words(items, "and"),
         join_or=lambda items: join_words(items, "or"),
         long_date=long_date,

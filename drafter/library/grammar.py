@@ -1,0 +1,96 @@
+"""Articles, plurals, list punctuation and typographic quotes for clause text.
+
+Clause authors write `{{ p.kind | a_an }} organization`; a hand rule ("an" before a vowel)
+gets "an university" and "a hour" wrong, so articles and plurals come from inflect, which
+knows the exceptions. Quotes and apostrophes are made typographic after rendering, because a
+filing mixing straight and curly marks looks unedited; the pass changes glyphs only, never
+words, so an input value keeps its meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import inflect
+
+from drafter.library.render import SENTINEL_CLOSE, SENTINEL_OPEN
+
+
+@lru_cache(maxsize=1)
+def _engine() -> inflect.engine:
+    return inflect.engine()
+
+
+def a_an(phrase: Any) -> str:
+    """'an immigrant serving', 'a university', 'an hour': the phrase with its indefinite article."""
+    text = str(phrase)
+    if not text:
+        return text
+    return _engine().a(text)
+
+
+def plural(noun: Any, count: Any = 2) -> str:
+    """'district' → 'districts', 'deputy' → 'deputies', 'patrol area' → 'patrol areas';
+    with a count of 1 the noun stays singular."""
+    text = str(noun)
+    try:
+        n = int(count)
+    except (TypeError, ValueError):
+        n = 2
+    if n == 1 or not text:
+        return text
+    return str(_engine().plural_noun(text))
+
+
+def item_end(loop: Any) -> str:
+    """Punctuation closing an enumerated item: ';' … '; and' before the last item … '.'.
+
+    One convention for every enumeration in a directive: `{{ loop | item_end }}` inside
+    `{% for %}`."""
+    if getattr(loop, "last", True):
+        return "."
+    if getattr(loop, "revindex", 0) == 2:
+        return "; and"
+    return ";"
+
+
+def as_clause(sentence: Any) -> str:
+    """A one-sentence input ('Runs evening jobs for teenagers.') as a clause that can follow
+    'which' or 'that': first letter lowered (not in an acronym), final period dropped."""
+    text = str(sentence).strip().rstrip(".").rstrip()
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return text
+
+
+_OPEN_CONTEXT = r"(^|(?<=[\s(\[{\u2014\u2013/]))"
+_SINGLE_OPEN = re.compile(_OPEN_CONTEXT + r"'(?=\w)")
+_DOUBLE_OPEN = re.compile(_OPEN_CONTEXT + r'"')
+_SENTINEL = re.compile(f"{SENTINEL_OPEN}[^{SENTINEL_CLOSE}]*{SENTINEL_CLOSE}")
+
+
+def _curl(text: str, at_start: bool = True) -> str:
+    if not at_start:  # after a sentinel a quote closes ("the [term]'s"): read it as mid-word
+        return _curl("x" + text)[1:]
+    text = _DOUBLE_OPEN.sub("\u201c", text)
+    text = text.replace('"', "\u201d")
+    if re.match(r"'\d\d\b", text) is None:
+        text = _SINGLE_OPEN.sub("\u2018", text)
+    return text.replace("'", "\u2019")
+
+
+def typographic(text: str) -> str:
+    """Straight quotes and apostrophes → curly ones ("LPD's" → "LPD’s"); text inside
+    drafter's private sentinels (term names, clause ids) is left exactly as written."""
+    if "'" not in text and '"' not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for match in _SENTINEL.finditer(text):
+        out.append(_curl(text[last : match.start()], at_start=last == 0))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_curl(text[last:], at_start=last == 0))
+    return "".join(out)
