@@ -1,13 +1,82 @@
-"""Review: precision and recall on the real-document test set (tests/data/real/)."""
+"""Review: speed at 40 and 640 sections, and precision and recall on the real-document set.
+
+Speed: a directive of N Roman-numbered sections, each with three typed decree paragraphs that
+define terms, cite other paragraphs and sections, and carry community-policing language, is
+reviewed by `drafter review` (a real subprocess, start-up included). Each figure is given as a
+ratio to `python -c "import docx"` timed in the same run; "per section, 640 vs 40" near 1.0
+means review grows linearly with the document.
+
+Quality: precision and recall of review's errors and warnings on tests/data/real/.
+"""
 
 from __future__ import annotations
 
 import importlib.util
+import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
+import docx
+
+from drafter.numbering_scheme import roman
+
 ROOT = Path(__file__).resolve().parent.parent
+RUNS = 3
+
+
+def make_directive(sections: int, path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("COMMUNITY POLICING DIRECTIVE")
+    n = 212
+    for s in range(1, sections + 1):
+        document.add_heading(f"{roman(s)}. Community Partnerships {s}", level=1)
+        document.add_paragraph(
+            f'{n}. "Partnership Plan {s}" means the plan the Department adopts with residents of '
+            f"district {s} to address the root causes of crime, as paragraph {max(212, n - 3)} requires."
+        )
+        document.add_paragraph(
+            f"{n + 1}. Within 90 days after the Effective Date, the Department shall meet residents, "
+            f"survey their trust in officers, and publish the results under Section {roman(max(1, s - 1))}."
+        )
+        document.add_paragraph(
+            f"{n + 2}. The Department shall train officers in problem solving and language access for "
+            f"immigrant residents, and the Monitor shall assess Partnership Plan {s} under paragraph {n}."
+        )
+        n += 3
+    document.save(str(path))
+    return path
+
+
+def median_seconds(command: list[str]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, check=False, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def speed() -> dict:
+    python = sys.executable
+    drafter = str(Path(python).with_name("drafter"))
+    baseline = median_seconds([python, "-c", "import docx"])
+    out: dict = {"baseline_import_docx_s": round(baseline, 3)}
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds = {}
+        for n in (40, 640):
+            path = make_directive(n, Path(tmp) / f"d{n}.docx")
+            seconds[n] = median_seconds([drafter, "review", str(path), "--fail-on", "never"])
+            out[f"review_{n}_sections_s"] = round(seconds[n], 3)
+            out[f"review_{n}_ratio"] = round(seconds[n] / baseline, 2)
+        # start-up is paid once; the growth is what is left
+        startup = median_seconds([drafter, "--help"])
+        per_small = max(seconds[40] - startup, 1e-6) / 40
+        per_large = max(seconds[640] - startup, 1e-6) / 640
+        out["per_section_640_vs_40"] = round(per_large / per_small, 2)
+    return out
 
 
 def quality() -> dict:
@@ -29,4 +98,8 @@ def quality() -> dict:
 
 
 def bench() -> dict:
-    return quality()
+    return {**speed(), **quality()}
+
+
+if __name__ == "__main__":
+    print(bench())

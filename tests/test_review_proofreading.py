@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from review_helpers import decree, doc, heading, para
 
 from drafter.cli.review import review
-from drafter.review import blanks, plain, review_document, review_file, sequence, terms
+from drafter.review import blanks, plain, review_document, review_file, sequence, terms, xrefs
 from drafter.review.kind import detect_kind
 
 
@@ -150,6 +150,28 @@ def test_a_sentence_about_brackets_is_not_a_blank() -> None:
     assert blanks.check(doc(para("The date is [ ] and the amount is [INSERT]."))) != []
 
 
+def test_a_signature_rule_above_a_name_is_not_a_blank() -> None:
+    assert (
+        blanks.check(
+            doc(para("______________________________\nMiriam T. Okafor\nUnited States District Judge"))
+        )
+        == []
+    )
+    assert blanks.check(doc(para("The City shall respond within ____ days."))) != []
+
+
+def test_organisations_and_places_a_narrative_names_are_not_undefined_terms() -> None:
+    d = doc(
+        para('The Harbor City Police Department (the "Department") serves Harbor City, Oregon.'),
+        para("The Department works with the Eastgate Tenants Council and residents of Eastgate."),
+        para("The Vermont Department of Health and the Oregon Criminal Justice Commission advise."),
+        para("We meet at the Grange Hall near the River Street Revitalization Plan area."),
+        para("The National Association of Women Law Enforcement Executives trains supervisors in Vermont."),
+        kind="narrative",
+    )
+    assert checks(terms.check(d), "terms.undefined") == []
+
+
 def test_urls_and_email_in_angle_brackets_are_not_blanks() -> None:
     assert blanks.check(doc(para("See <https://www.gnu.org/licenses/> or write to <gnu@gnu.org>."))) == []
 
@@ -259,3 +281,51 @@ def test_an_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(review, [str(path), "--profile", "cpd-2031"])
     assert result.exit_code == 2
     assert "no profile 'cpd-2031'" in result.output
+
+
+# --------------------------------------------------------------------------- references
+
+
+def test_arabic_decimal_and_suffixed_section_references_are_checked() -> None:
+    d = doc(
+        heading("1. Definitions"),
+        para('1.1 "Monitor" means the person appointed under Section 9.'),
+        heading("4. Partnerships"),
+        para("4.3 The Department shall carry out projects under Sections 1 and 4.3 and section 2d."),
+        para("(b) analyse the causes, as Section 4.4 and Section 12 require."),
+        heading("9. Monitor"),
+        para("9.1 The Monitor reports under 34 U.S.C. Section 10382 and Section 5 of the Civil Rights Act."),
+        kind="other",
+    )
+    missing = sorted(f.message for f in xrefs.check(d, "other") if f.check == "xref.missing-section")
+    assert missing == [
+        "Refers to Section 12, which this document does not have.",
+        "Refers to Section 2d, which this document does not have.",
+        "Refers to Section 4.4, which this document does not have.",
+    ]
+
+
+def test_paragraph_lists_ranges_and_subparagraphs_are_checked() -> None:
+    d = doc(
+        heading("Partnerships", number="XIV"),
+        para("The Division shall act under ¶¶ 212, 214 and 216.", numbering="decree", number="212"),
+        para(
+            "The City shall report under paragraphs 212–213 and subparagraph (e).",
+            numbering="decree",
+            number="213",
+        ),
+        para("first item;", numbering="decree", level=1, number="(a)"),
+        para("The Monitor reads subparagraph (a) of paragraph 213.", numbering="decree", number="214"),
+    )
+    found = [f.message for f in xrefs.check(d, "directive") if f.check == "xref.missing-paragraph"]
+    assert found == [
+        "Refers to paragraph 216, which this document does not have.",
+        "Refers to subparagraph (e), which no paragraph of this document has.",
+    ]
+
+
+def test_a_directive_reference_below_its_first_paragraph_is_a_note() -> None:
+    d = decree("Terms defined in paragraph 14 have the same meaning; the Monitor of paragraph 180 assesses.")
+    found = xrefs.check(d, "directive")
+    assert {(f.check, f.severity) for f in found} == {("xref.outside", "note")}
+    assert [f.check for f in xrefs.check(d, "other")] == ["xref.missing-paragraph", "xref.missing-paragraph"]

@@ -67,7 +67,7 @@ def review_document(
     findings: list[Finding] = []
     findings += blanks.check(doc)
     findings += terms.check(doc, kind)
-    findings += xrefs.check(doc)
+    findings += xrefs.check(doc, kind)
     findings += sequence.check(doc)
     findings += number_words.check(doc)
     if kind != "other":

@@ -64,7 +64,9 @@ def _text_blanks(item: Item) -> list[Finding]:
         for m in pattern.finditer(item.text):
             if any(a <= m.start() < b for a, b in seen):
                 continue
-            if what == "blank line" and _FORM_LINE.match(item.text.replace("_", "")):
+            if what == "blank line" and (
+                _FORM_LINE.match(item.text.replace("_", "")) or _signature(item.text, m)
+            ):
                 continue
             if _name == "caps word" and _mostly_capitals(item.text):
                 continue
@@ -109,6 +111,15 @@ def _highlights(item: Item) -> list[Finding]:
                 )
             )
     return out
+
+
+def _signature(text: str, m: re.Match[str]) -> bool:
+    """A rule on a line of its own above a name ("____\\nMiriam T. Okafor\\nUnited States District
+    Judge"): where a judge or party signs, not a blank."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip(" _\t") == "" and "\n" in text and len(text.split()) <= 20
 
 
 def _mostly_capitals(text: str) -> bool:

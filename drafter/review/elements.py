@@ -3,7 +3,9 @@ narratives which items of 34 U.S.C. § 10382(c) it answers.
 
 The element list and keywords live in data/elements.yaml so legal and grant staff can tune them
 without touching Python. Keyword matching is deliberately simple (any keyword anywhere): the
-point is to prompt a reader to look, not to grade the document.
+point is to prompt a reader to look, not to grade the document. Each element's keywords are
+compiled once into one alternation, and a document's text is scanned once per element (the
+result is kept for the report's coverage summary).
 """
 
 from __future__ import annotations
@@ -25,17 +27,29 @@ def element_data() -> dict[str, list[dict[str, Any]]]:
     return YAML(typ="safe").load(text)
 
 
+@lru_cache(maxsize=256)
+def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of an element's keywords, each matched at a word start."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{kw})" for kw in keywords) + ")", re.I)
+
+
 def covered(entry: dict[str, Any], text: str) -> bool:
-    return any(re.search(rf"(?<!\w){kw}", text, re.I) for kw in entry.get("keywords", []))
+    keywords = tuple(entry.get("keywords", []))
+    return bool(keywords) and _pattern(keywords).search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _covered_ids(section: str, text: str) -> frozenset[str]:
+    return frozenset(str(e["id"]) for e in element_data().get(section, []) if covered(e, text))
 
 
 def coverage(doc: Document, kind: str) -> dict[str, list[str]]:
     """{"covered": [...names], "missing": [...names]} for the kind's elements."""
-    text = document_text(walk(doc))
+    have = _covered_ids(kind, document_text(walk(doc)))
     entries = element_data().get(kind, [])
     return {
-        "covered": [e["name"] for e in entries if covered(e, text)],
-        "missing": [e["name"] for e in entries if not covered(e, text)],
+        "covered": [e["name"] for e in entries if str(e["id"]) in have],
+        "missing": [e["name"] for e in entries if str(e["id"]) not in have],
     }
 
 
@@ -43,7 +57,8 @@ def check(doc: Document, kind: str) -> list[Finding]:
     text = document_text(walk(doc))
     findings: list[Finding] = []
     entries = element_data().get(kind, [])
-    have = [e for e in entries if covered(e, text)]
+    found = _covered_ids(kind, text)
+    have = [e for e in entries if str(e["id"]) in found]
     if entries:
         findings.append(
             Finding(
@@ -66,8 +81,9 @@ def check(doc: Document, kind: str) -> list[Finding]:
                 )
             )
     if kind == "narrative":
+        answered = _covered_ids("section_10382c", text)
         for e in element_data().get("section_10382c", []):
-            if not covered(e, text):
+            if str(e["id"]) not in answered:
                 findings.append(
                     Finding(
                         "grant.10382c-missing",

@@ -88,9 +88,23 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_WALKED: list[tuple[Document, list[Item]]] = []
+
+
 def walk(doc: Document) -> list[Item]:
     """Every paragraph and heading in body order (table cells included), with the number a
-    reader sees, the section it sits in, and the clause it came from."""
+    reader sees, the section it sits in, and the clause it came from.
+
+    Every check walks the document; the last walk is kept (the same document object gives the
+    same items), so a review walks it once. Callers must not mutate the list."""
+    if _WALKED and _WALKED[0][0] is doc:
+        return _WALKED[0][1]
+    items = _walk(doc)
+    _WALKED[:] = [(doc, items)]
+    return items
+
+
+def _walk(doc: Document) -> list[Item]:
     items: list[Item] = []
     state = {"h1": None, "h2": None, "n1": None, "n2": None, "last": None}
 

@@ -13,8 +13,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import textstat
-
 from drafter.library.clauses import builtin_dirs
 from drafter.model import Document
 from drafter.review.findings import Finding, Item, Location, prose, sentences, short, walk
@@ -68,8 +66,20 @@ def jargon_terms(path: str | None = None) -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=4)
+def _jargon_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Every jargon term in one alternation (longest first): each paragraph is scanned once."""
+    if not terms:
+        return None
+    ordered = sorted(set(terms), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)", re.I)
+
+
 def grade(text: str) -> float:
-    """Flesch-Kincaid grade of a passage (offline)."""
+    """Flesch-Kincaid grade of a passage (offline). textstat and its syllable dictionary are
+    imported on the first section long enough to grade, once per process, not at start-up."""
+    import textstat
+
     return float(textstat.flesch_kincaid_grade(text))
 
 
@@ -86,7 +96,7 @@ def check(
     findings: list[Finding] = []
     findings.extend(_readability(paras, max_grade))
     terms = jargon if jargon is not None else jargon_terms()
-    patterns = [(t, re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.I)) for t in terms]
+    jargon_re = _jargon_pattern(tuple(terms))
     for item in paras:
         for sentence in sentences(item.text):
             n = len(sentence.split())
@@ -117,7 +127,8 @@ def check(
                         item.loc(_around(sentence, m.start(), m.end())),
                     )
                 )
-        found = [t for t, p in patterns if p.search(item.text)]
+        hits = {m.group(0).lower() for m in jargon_re.finditer(item.text)} if jargon_re else set()
+        found = [t for t in terms if t in hits]
         if found:
             findings.append(
                 Finding(

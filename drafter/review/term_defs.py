@@ -105,13 +105,43 @@ def sentence_start(text: str, pos: int) -> bool:
     )
 
 
-def use_pattern(terms: list[str]) -> re.Pattern[str] | None:
-    """One case-insensitive alternation of every term (longest first), so each paragraph is
-    scanned once however many terms there are. Quoted mentions are not uses."""
-    if not terms:
-        return None
-    alternation = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
-    return re.compile(rf"(?<![\w{Q}])(?:{alternation})(?![\w{Q}])", re.I)
+class TermFinder:
+    """Finds every defined term in a text, case-insensitively, in one pass over its words: the
+    terms are indexed by their first word, so the cost grows with the text, not with the number
+    of terms times the text (a 640-section directive defines hundreds). Quoted mentions are not
+    uses."""
+
+    _WORD = re.compile(r"\w+")
+
+    def __init__(self, terms: list[str]):
+        self.by_first: dict[str, list[str]] = {}
+        for term in sorted(set(terms), key=len, reverse=True):
+            first = self._WORD.match(term)
+            if first is not None:
+                self.by_first.setdefault(first.group().lower(), []).append(term.lower())
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, text as written) for each use, left to right, longest term first."""
+        out: list[tuple[int, int, str]] = []
+        low = text.lower()
+        end_of_last = 0
+        for m in self._WORD.finditer(low):
+            if m.start() < end_of_last:
+                continue
+            candidates = self.by_first.get(m.group())
+            if not candidates or (
+                m.start() > 0 and (low[m.start() - 1].isalnum() or low[m.start() - 1] in Q)
+            ):
+                continue
+            for term in candidates:
+                end = m.start() + len(term)
+                if low.startswith(term, m.start()) and (
+                    end == len(low) or not (low[end].isalnum() or low[end] == "_" or low[end] in Q)
+                ):
+                    out.append((m.start(), end, text[m.start() : end]))
+                    end_of_last = end
+                    break
+        return out
 
 
 def title_line(item: Item) -> bool:
@@ -129,9 +159,12 @@ _DEFINITIONS_HEAD = re.compile(
 )
 
 
-def in_definitions_section(definition: Definition, paras: list[Item]) -> bool:
-    """True when the definition sits under a "Definitions" heading, or in the run of paragraphs
-    that follows a "1. Definitions." paragraph."""
+def in_definitions_section(
+    definition: Definition, paras: list[Item], position: dict[int, int], defining: set[int]
+) -> bool:
+    """True when the definition sits under a "Definitions" heading, or in the run of defining
+    paragraphs that follows a "1. Definitions." paragraph. `position` maps item index → place in
+    `paras`; `defining` holds the indexes of paragraphs that define a term."""
     item = definition.item
     if item is None:
         return True
@@ -139,12 +172,12 @@ def in_definitions_section(definition: Definition, paras: list[Item]) -> bool:
         return True
     if _DEFINITIONS_HEAD.match(item.text):
         return True
-    position = next((n for n, p in enumerate(paras) if p.index == item.index), None)
-    if position is None:
+    here = position.get(item.index)
+    if here is None:
         return False
-    for previous in reversed(paras[max(0, position - 40) : position]):
+    for previous in reversed(paras[max(0, here - 40) : here]):
         if _DEFINITIONS_HEAD.match(previous.text):
             return True
-        if not any(p.search(previous.text) for p in _PATTERNS):
+        if previous.index not in defining:
             return False  # the run of definitions ended before this one
     return False

@@ -25,11 +25,11 @@ from drafter.review.term_defs import (  # the two patterns: drafter.decree.inspe
     _DEF_MEANS,
     _DEF_PAREN,
     Definition,
+    TermFinder,
     find_definitions,
     in_definitions_section,
     sentence_start,
     title_line,
-    use_pattern,
 )
 
 __all__ = ["check", "_DEF_MEANS", "_DEF_PAREN"]
@@ -77,26 +77,32 @@ def _defined_twice(by_term: dict[str, list[Definition]]) -> list[Finding]:
 
 def _uses(by_term: dict[str, list[Definition]], paras: list[Item]) -> list[Finding]:
     """Unused, wrong-case and used-before-definition, from one scan of the text."""
-    pattern = use_pattern(list(by_term))
-    if pattern is None:
+    if not by_term:
         return []
+    finder = TermFinder(list(by_term))
     lower = {t.lower(): t for t in by_term}
-    spans = {(d.item.index, d.start, d.end) for ds in by_term.values() for d in ds if d.item}
+    position = {item.index: n for n, item in enumerate(paras)}
+    defining = {d.item.index for ds in by_term.values() for d in ds if d.item is not None}
+    spans_by_item: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for ds in by_term.values():
+        for d in ds:
+            if d.item:
+                spans_by_item[d.item.index].append((d.item.index, d.start, d.end))
     exact: dict[str, list[Item]] = defaultdict(list)
     variants: dict[str, list[tuple[Item, str]]] = defaultdict(list)
     for item in paras:
-        for m in pattern.finditer(item.text):
-            term = lower.get(m.group(0).lower())
+        spans = spans_by_item.get(item.index, ())
+        for start, end, written in finder.finditer(item.text):
+            term = lower.get(written.lower())
             if term is None:
                 continue
-            if any(i == item.index and s <= m.start() < e for i, s, e in spans):
+            if any(s <= start < e for _i, s, e in spans):
                 continue  # the definition itself
-            written = m.group(0)
-            if " " not in term and _inside_name(item.text, m.start(), m.end()):
+            if " " not in term and _inside_name(item.text, start, end):
                 continue  # "Library" in "the GNU Library Public License" is part of a name
             if written == term or (
                 written[1:] == term[1:]
-                and (sentence_start(item.text, m.start()) or any(c.isupper() for c in written[1:]))
+                and (sentence_start(item.text, start) or any(c.isupper() for c in written[1:]))
             ):
                 exact[term].append(item)  # "This License" … "this License": the first capital is grammar
             elif written.isupper() or any(len(w) > 1 and w.isupper() for w in written.split()):
@@ -132,7 +138,7 @@ def _uses(by_term: dict[str, list[Definition]], paras: list[Item]) -> list[Findi
                 )
             )
         main = [d for d in real if d.region == "main"]
-        if main and exact[term] and not in_definitions_section(main[0], paras):
+        if main and exact[term] and not in_definitions_section(main[0], paras, position, defining):
             # a definitions section may come after an opening that uses its terms; that is the
             # convention, not a defect
             first_def = main[0].item

@@ -39,8 +39,12 @@ _BEFORE_PAREN = re.compile(
 _PLACE = re.compile(
     r"\b(?:Side|Street|Avenue|Park|District|County|City|Town|Township|Village|River|Lake|Hills?|Heights|"
     r"Square|Valley|Road|Boulevard|Bridge|Harbor|Harbour|Bay|Island|Quarter|Neighborhood|Ward|Corridor|"
-    r"North|South|East|West|Downtown|Uptown)$"
+    r"North|South|East|West|Downtown|Uptown|Hall|Center|Centre|Church|School|College|University|Hospital|"
+    r"Clinic|Plaza|Market)$"
 )
+# institutions named for a nation or state: "National Association of …", "State Police"
+_INSTITUTION = re.compile(r"^(?:National|American|International|Federal|State|United|Royal)\b")
+_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\b")
 _DETERMINERS = {
     "the",
     "this",
@@ -93,7 +97,18 @@ def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Defini
     # titles, captions, headings, signature lines: short lines that are not sentences
     titles = " \n ".join(i.text for i in items if title_line(i)).lower()
     names: set[str] = set()
+    name_words: set[str] = set()  # "Vermont", "Eastgate": written bare mid-sentence, so names
     for item in paras:
+        for m in _WORD.finditer(item.text):
+            before = item.text[: m.start()].split()
+            if (
+                before
+                and before[-1].lower() not in _DETERMINERS
+                and not re.fullmatch(r"[A-Z][\w'’.-]*", before[-1])
+                and not sentence_start(item.text, m.start())
+                and m.group(1).lower() not in defined
+            ):
+                name_words.add(m.group(1))
         for m in _BEFORE_PAREN.finditer(item.text):
             names.add(m.group(1).lower())
         for m in _BARE.finditer(item.text):
@@ -106,18 +121,28 @@ def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Defini
             ):
                 names.add(m.group(1).lower())
 
+    definitions_low = definitions_text.lower()
+    memo: dict[str, bool] = {}
+
     def introduced(phrase: str) -> bool:
-        forms = _forms(phrase)
         low = phrase.lower()
-        return (
-            bool(forms & defined)
-            or bool(forms & names)
-            or bool(forms & ordinary_terms())
-            or any(low.endswith(" " + d) or low.startswith(d + " ") for d in defined if " " in d)
-            or _PLACE.search(phrase) is not None
-            or low in titles
-            or low in definitions_text.lower()
-        )
+        if low not in memo:
+            forms = _forms(phrase)
+            words = low.split()
+            parts = [" ".join(words[k:]) for k in range(1, len(words))]
+            parts += [" ".join(words[:k]) for k in range(1, len(words))]
+            memo[low] = (
+                bool(forms & defined)
+                or bool(forms & names)
+                or bool(forms & ordinary_terms())
+                or any(" " in p and p in defined for p in parts)
+                or phrase.split()[0] in name_words
+                or _INSTITUTION.match(phrase) is not None
+                or any(_PLACE.search(" ".join(phrase.split()[:n])) for n in range(2, len(words) + 1))
+                or low in titles
+                or low in definitions_low
+            )
+        return memo[low]
 
     findings: list[Finding] = []
     reported: set[str] = set()

@@ -1,76 +1,86 @@
 """Cross-references: REF fields to missing bookmarks, typed references to paragraphs or sections
 that do not exist, references to the paragraph itself, and REF results that went stale.
 
-Typed references are checked only against what the document numbers. A directive continues an
-existing decree, so "paragraph 15" below the document's first number points into the decree
-and is not checked; nor is anything followed by "of the …" (another instrument) or a statute
-("Section 10382(c)").
+Typed references are found by `drafter.decree.references` (paragraphs, ranges and lists,
+"¶¶ 212, 214 and 216", "212A", "12.3", "212(c)", Roman "Section IV.B", "subparagraph (c)") and,
+for the arabic and decimal section numbers licences and agreements use ("Section 14", "section
+9", "Section 4.3", "section 2d"), by this module. Each is checked against every number the
+document has: typed or list-numbered paragraphs (212, 4.1, 212A, 212(b)), heading numbers
+(IV, IV.B, 4). References to another instrument ("paragraph 15 of the Agreement"), statutes
+("Section 10382(c)") and documents with no numbers at all are not checked.
+
+A directive continues an existing decree: a reference below its first paragraph (or section) may
+point into the decree, so it is a note to check, not an error.
+
+Cost: the document's numbers are collected once; each paragraph's text is scanned once.
 """
 
 from __future__ import annotations
 
 import re
 
+from drafter.decree.references import find_references
 from drafter.model import CrossRef, Document
 from drafter.numbering_scheme import roman_value
 from drafter.review.findings import Finding, Item, walk
 
-_PARA_REF = re.compile(
-    r"(?:\b[Pp]aragraphs?|\bParas?\.?|¶¶?)\s*"
-    r"(\d{1,4}(?:\([a-z]{1,4}\))*(?:\s*(?:,|and|or|through|to|[-–—])\s*(?:¶\s*)?\d{1,4}(?:\([a-z]{1,4}\))*)*)"
+_ARABIC_SECTION = re.compile(
+    r"(?<!§)(?<!§\s)\b[Ss]ections?\s+"
+    r"(?P<spec>\d{1,3}(?:\.\d{1,3})*[a-z]?(?:\([a-z0-9]{1,4}\))*(?![\d.]\d)"
+    r"(?:\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s+through\s+|\s+to\s+|\s*[-–—]\s*)"
+    r"\d{1,3}(?:\.\d{1,3})*[a-z]?(?:\([a-z0-9]{1,4}\))*(?![\d.]\d))*)(?![\w.]*\d)"
 )
-_SECTION_REF = re.compile(r"(?<!§)\b[Ss]ections?\s+([IVXLC]{1,7})(?:\.([A-Z]))?(?![\w(])")
-_EXTERNAL = re.compile(
-    r"^\s*(?:\([a-z0-9]+\))*\s*(?:of|in)\s+(?:the|this|that|a|an)?\s*(?!(?:this )?(?:[Dd]irective|[Ss]ection)\b)[A-Z]"
+_OTHER_INSTRUMENT = re.compile(
+    r"^\s*(?:\([a-z0-9]+\))*\s*(?:of|in|under)\s+(?:the\s+)?(?!this\b|that\b|these\b)"
+    r"(?!(?:Agreement|Decree|Directive|License|Licence|Order|Settlement Agreement|Consent Decree)\b)[A-Z]"
 )
 
 
-def _numbers(spec: str) -> list[tuple[int, str]]:
-    """Expand "12, 14 through 16" to [(12, "12"), (14, "14"), (15, "15"), (16, "16")]."""
-    out: list[tuple[int, str]] = []
-    tokens = re.findall(r"\d{1,4}(?:\([a-z]{1,4}\))*|through|to|[-–—]", spec)
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok[0].isdigit():
-            if (
-                i + 2 < len(tokens)
-                and tokens[i + 1] in ("through", "to", "-", "–", "—")
-                and tokens[i + 2][0].isdigit()
-            ):
-                lo, hi = int(re.match(r"\d+", tok).group()), int(re.match(r"\d+", tokens[i + 2]).group())
-                if 0 <= hi - lo <= 500:
-                    out.extend((n, str(n)) for n in range(lo, hi + 1))
-                else:
-                    out.extend([(lo, str(lo)), (hi, str(hi))])
-                i += 3
-                continue
-            out.append((int(re.match(r"\d+", tok).group()), tok))
-        i += 1
-    return out
+# in a directive, "paragraph 15 of the Agreement" names the host decree outright
+_HOST = re.compile(
+    r"^\s*(?:\([a-z0-9]+\))*\s*of\s+the\s+(?:Agreement|Decree|Consent Decree|Settlement Agreement)\b"
+)
 
 
-def check(doc: Document) -> list[Finding]:
+class Numbers:
+    """Every number the document has, collected once."""
+
+    def __init__(self, items: list[Item]):
+        self.labels = {i.label for i in items if i.label}
+        self.tops = {
+            int(i.number) for i in items if i.label and i.number and i.number.isdigit() and not i.in_table
+        }
+        self.tops |= {int(lbl) for lbl in self.labels if lbl.isdigit()}
+        self.first = min(self.tops) if self.tops else None
+        self.subs = {m.group(0) for lbl in self.labels if (m := re.search(r"\([a-z0-9]+\)$", lbl))}
+        self.headings = {i.heading_path for i in items if i.is_heading and i.heading_path}
+        self.headings |= {i.number.rstrip(".") for i in items if i.is_heading and i.number}
+        romans = [roman_value(h.split(".")[0]) for h in self.headings]
+        self.first_roman = min((v for v in romans if v), default=None)
+        self.arabic = {lbl for lbl in self.labels if re.fullmatch(r"\d+(?:\.\d+)*", lbl)}
+        self.arabic |= {h for h in self.headings if re.fullmatch(r"\d+(?:\.\d+)*", h)}
+
+
+def check(doc: Document, kind: str | None = None) -> list[Finding]:
+    """All cross-reference findings. `kind` "directive" makes references below the document's
+    first number notes (they may point into the host decree)."""
     items = walk(doc)
+    directive = (kind or doc.meta.kind or "directive") == "directive"
     findings: list[Finding] = []
     bookmarks: dict[str, Item] = {}
     for item in items:
         for name in (item.block.bookmark or "").split():
             bookmarks.setdefault(name, item)
-    labels = {i.label for i in items if i.label}
-    tops = {int(i.number) for i in items if i.label and i.number and i.number.isdigit() and not i.in_table}
-    headings = {i.heading_path for i in items if i.is_heading and i.heading_path}
-    first = min(tops) if tops else None
+    numbers = Numbers(items)
     for item in items:
         if item.skip:
             continue
         findings.extend(_fields(item, bookmarks))
         if item.is_heading:
             continue
-        if first is not None:
-            findings.extend(_typed_paragraphs(item, tops, labels, first))
-        if headings:
-            findings.extend(_typed_sections(item, headings))
+        findings.extend(_typed(item, numbers, directive))
+        if numbers.arabic:
+            findings.extend(_arabic_sections(item, numbers, directive))
     return findings
 
 
@@ -118,70 +128,127 @@ def _fields(item: Item, bookmarks: dict[str, Item]) -> list[Finding]:
     return out
 
 
-def _typed_paragraphs(item: Item, tops: set[int], labels: set[str], first: int) -> list[Finding]:
+def _missing(check: str, message: str, fix: str, item: Item, quote: str) -> Finding:
+    return Finding(check, "error", message, fix, item.loc(quote))
+
+
+def _outside(what: str, token: str, item: Item, quote: str) -> Finding:
+    return Finding(
+        "xref.outside",
+        "note",
+        f"Refers to {what} {token}, below this directive's first number: it may point into the decree.",
+        'Check it against the decree this directive goes into (or write "of the Decree").',
+        item.loc(quote),
+    )
+
+
+def _typed(item: Item, numbers: Numbers, directive: bool) -> list[Finding]:
     out: list[Finding] = []
-    text = item.text
-    for m in _PARA_REF.finditer(text):
-        if _EXTERNAL.match(text[m.end() :]):
+    for ref in find_references(item.text):
+        after = item.text[ref.end :]
+        if ref.external or _OTHER_INSTRUMENT.match(after) or (directive and _HOST.match(after)):
             continue
-        for number, token in _numbers(m.group(1)):
-            if number < first:
-                continue  # the existing decree's paragraphs, outside this document
-            if number not in tops:
-                out.append(
-                    Finding(
-                        "xref.missing-paragraph",
-                        "error",
-                        f"Refers to paragraph {token}, which this document does not have.",
-                        "Correct the number, or use a cross-reference field so it follows renumbering.",
-                        item.loc(m.group(0)),
+        if ref.kind == "paragraph" and numbers.first is not None:
+            out.extend(_paragraph_targets(ref.targets, ref.text, item, numbers, directive))
+        elif ref.kind == "section" and numbers.headings:
+            out.extend(_roman_targets(ref.targets, ref.text, item, numbers, directive))
+        elif ref.kind == "subparagraph" and numbers.subs:
+            for target in ref.targets:
+                sub = re.match(r"\([a-z0-9]+\)", target)
+                if sub and sub.group(0) not in numbers.subs:
+                    out.append(
+                        _missing(
+                            "xref.missing-paragraph",
+                            f"Refers to subparagraph {target}, which no paragraph of this document has.",
+                            "Correct the letter.",
+                            item,
+                            ref.text,
+                        )
                     )
-                )
-            elif (
-                token != str(number)
-                and token not in labels
-                and any(label.startswith(f"{number}(") for label in labels)
-            ):
-                out.append(
-                    Finding(
-                        "xref.missing-paragraph",
-                        "error",
-                        f"Refers to paragraph {token}; ¶ {number} has no such subparagraph.",
-                        "Correct the letter.",
-                        item.loc(m.group(0)),
-                    )
-                )
-            elif str(number) == item.label:
-                out.append(
-                    Finding(
-                        "xref.self",
-                        "note",
-                        f"Paragraph {number} refers to itself.",
-                        'Point to the paragraph meant, or write "this paragraph".',
-                        item.loc(m.group(0)),
-                    )
-                )
     return out
 
 
-def _typed_sections(item: Item, headings: set[str]) -> list[Finding]:
+def _paragraph_targets(
+    targets: tuple[str, ...], quote: str, item: Item, numbers: Numbers, directive: bool
+) -> list[Finding]:
     out: list[Finding] = []
-    firsts = [roman_value(h.split(".")[0]) for h in headings]
-    first = min((v for v in firsts if v), default=1)
-    for m in _SECTION_REF.finditer(item.text):
-        if _EXTERNAL.match(item.text[m.end() :]):
+    for token in targets:
+        lead = re.match(r"\d+", token)
+        if lead is None:
             continue
-        if (roman_value(m.group(1)) or first) < first:
-            continue  # a section of the existing decree
-        ref = m.group(1) + (f".{m.group(2)}" if m.group(2) else "")
-        if ref not in headings:
+        number = int(lead.group())
+        base = re.match(r"\d+(?:\.\d+)*[A-Z]{0,2}", token)
+        base_label = base.group() if base else lead.group()
+        if numbers.first is not None and number < numbers.first:
+            if directive:
+                out.append(_outside("paragraph", token, item, quote))
+                continue
+        if base_label not in numbers.labels and number not in numbers.tops:
+            out.append(
+                _missing(
+                    "xref.missing-paragraph",
+                    f"Refers to paragraph {token}, which this document does not have.",
+                    "Correct the number, or use a cross-reference field so it follows renumbering.",
+                    item,
+                    quote,
+                )
+            )
+        elif base_label not in numbers.labels and base_label != lead.group():
+            out.append(
+                _missing(
+                    "xref.missing-paragraph",
+                    f"Refers to paragraph {token}, which this document does not have.",
+                    "Correct the number.",
+                    item,
+                    quote,
+                )
+            )
+        elif (
+            token != base_label
+            and token not in numbers.labels
+            and any(label.startswith(f"{base_label}(") for label in numbers.labels)
+        ):
+            out.append(
+                _missing(
+                    "xref.missing-paragraph",
+                    f"Refers to paragraph {token}; ¶ {base_label} has no such subparagraph.",
+                    "Correct the letter.",
+                    item,
+                    quote,
+                )
+            )
+        elif base_label == item.label:
             out.append(
                 Finding(
+                    "xref.self",
+                    "note",
+                    f"Paragraph {base_label} refers to itself.",
+                    'Point to the paragraph meant, or write "this paragraph".',
+                    item.loc(quote),
+                )
+            )
+    return out
+
+
+def _roman_targets(
+    targets: tuple[str, ...], quote: str, item: Item, numbers: Numbers, directive: bool
+) -> list[Finding]:
+    out: list[Finding] = []
+    for ref in targets:
+        value = roman_value(ref.split(".")[0])
+        if value is None:
+            continue
+        if numbers.first_roman is not None and value < numbers.first_roman and directive:
+            out.append(_outside("Section", ref, item, quote))
+            continue
+        if ref not in numbers.headings:
+            out.append(
+                _missing(
                     "xref.missing-section",
-                    "error",
                     f"Refers to Section {ref}, which this document does not have.",
                     "Correct the section number, or refer to it by a cross-reference field.",
-                    item.loc(m.group(0)),
+                    item,
+                    quote,
                 )
             )
         elif ref == item.heading_path:
@@ -191,7 +258,45 @@ def _typed_sections(item: Item, headings: set[str]) -> list[Finding]:
                     "note",
                     f"Section {ref} refers to itself.",
                     'Write "this Section" instead.',
-                    item.loc(m.group(0)),
+                    item.loc(quote),
                 )
             )
+    return out
+
+
+def _arabic_sections(item: Item, numbers: Numbers, directive: bool) -> list[Finding]:
+    """ "Section 14", "Sections 1 and 2", "Section 4.3", "section 2d": against the paragraph and
+    heading numbers the document has. Four-digit numbers are statutes ("Section 10382")."""
+    out: list[Finding] = []
+    for m in _ARABIC_SECTION.finditer(item.text):
+        if _OTHER_INSTRUMENT.match(item.text[m.end() :]):
+            continue
+        spec = m.group("spec")
+        tokens = re.findall(r"\d+(?:\.\d+)*[a-z]?(?:\([a-z0-9]+\))*|through|to|[-–—]", spec)
+        wanted: list[str] = []
+        for i, tok in enumerate(tokens):
+            if tok in ("through", "to", "-", "–", "—") and 0 < i < len(tokens) - 1:
+                lo, hi = tokens[i - 1], tokens[i + 1]
+                if lo.isdigit() and hi.isdigit() and 0 < int(hi) - int(lo) <= 200:
+                    wanted.extend(str(n) for n in range(int(lo) + 1, int(hi)))
+            elif tok[0].isdigit():
+                wanted.append(tok)
+        for tok in wanted:
+            base = re.match(r"\d+(?:\.\d+)*", tok)
+            assert base is not None
+            label = base.group()
+            if directive and numbers.first is not None and int(label.split(".")[0]) < numbers.first:
+                if label not in numbers.arabic:
+                    out.append(_outside("Section", tok, item, m.group(0)))
+                continue
+            if label not in numbers.arabic:
+                out.append(
+                    _missing(
+                        "xref.missing-section",
+                        f"Refers to Section {tok}, which this document does not have.",
+                        "Correct the section number.",
+                        item,
+                        m.group(0),
+                    )
+                )
     return out
