@@ -152,6 +152,11 @@ def test_libreoffice_converts_the_redline(pair: dict, redline: dict) -> None:
     path.write_bytes(redline["result"].document)
     text = pdf_text(convert_to_pdf(path, pair["dir"] / "pdf"))
     assert "plain-language summary" in text and "Independent" in text
+    import docx
+
+    opened = docx.Document(str(path))  # python-docx opens it too
+    texts = "".join(t.text or "" for t in opened.element.body.iter(w("t")))
+    assert "plain-language summary" in texts and opened.paragraphs
 
 
 def test_same_inputs_give_the_same_bytes(pair: dict) -> None:
