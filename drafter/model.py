@@ -136,6 +136,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     header: bool = True
     style: str | None = None
+    align: tuple[str | None, ...] = ()
+    """Per column: "right" (amounts), "center", or None (left); from a Markdown `---:` row."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ from drafter.docx.namespaces import W
 from drafter.model import PageFormat
 
 BODY_STYLES = ("Normal", "Body Text", "List Bullet", "List Number")
+PARAGRAPH_INDENT = Inches(0.5)
+"""First-line indent of body paragraphs when lines are spaced: with double spacing the gap
+between paragraphs equals the gap between lines, so only an indent shows where one starts."""
 
 
 def apply_page_format(document: docx.document.Document, fmt: PageFormat | None) -> None:
@@ -35,6 +38,9 @@ def apply_page_format(document: docx.document.Document, fmt: PageFormat | None) 
             style = styles.get(name)
             if style is not None:
                 style.paragraph_format.line_spacing = fmt.line_spacing
+        body = styles.get("Body Text")
+        if body is not None and fmt.line_spacing > 1:
+            body.paragraph_format.first_line_indent = PARAGRAPH_INDENT
     if fmt.margins_in:
         for section in document.sections:
             margin = Inches(fmt.margins_in)

@@ -217,11 +217,15 @@ class _Builder:
             sub(tr_pr, "cantSplit")
             if is_header:
                 sub(tr_pr, "tblHeader")  # repeated at the top of every page
-            for cell in row:
+            last_row = index == len(table.rows) - 1
+            for column, cell in enumerate(row):
                 tc = sub(tr, "tc")
                 sub(sub(tc, "tcPr"), "tcW", {"w": str(SIGNATURE_LINE_END // columns), "type": "dxa"})
+                align = table.align[column] if column < len(table.align) else None
                 for para in cell.paragraphs:
-                    tc.append(self.paragraph(para, in_cell=True, bold=is_header))
+                    p = self.paragraph(para, in_cell=True, bold=is_header)
+                    _cell_paragraph(p, align, keep_with_next=not last_row)
+                    tc.append(p)
                 if not cell.paragraphs:
                     sub(tc, "p")
         return tbl
@@ -356,6 +360,24 @@ class _Builder:
             container.remove(child)
         p.extend(runs)
         container.append(p)
+
+
+def _cell_paragraph(p: etree._Element, align: str | None, keep_with_next: bool) -> None:
+    """Right-align amounts (a `---:` column); keep every row with the next one, so a table's
+    total never starts a page alone (Word honours keepNext across rows); and single-space
+    cells, which a double-spaced solicitation format would otherwise stretch."""
+    ppr = p.find(f"{W}pPr")
+    if ppr is None:
+        ppr = etree.Element(f"{W}pPr")
+        p.insert(0, ppr)
+    added = [el("keepNext")] if keep_with_next else []
+    added.append(el("spacing", {"before": "0", "after": "0", "line": "240", "lineRule": "auto"}))
+    if align in ("right", "center"):
+        added.append(el("jc", {"val": align}))
+    style = ppr.find(f"{W}pStyle")
+    at = 1 if style is not None else 0  # schema order: pStyle, keepNext, spacing, jc, rPr
+    for offset, child in enumerate(added):
+        ppr.insert(at + offset, child)
 
 
 def _open_reference(reference: Path) -> docx.document.Document:

@@ -85,6 +85,7 @@ def _paragraph(content: tuple[Inline, ...], stack: list[_ListFrame], numbered: b
 def _table(tokens: list[Token], start: int) -> tuple[int, Table]:
     rows: list[tuple[Cell, ...]] = []
     cells: list[Cell] = []
+    align: list[str | None] = []
     i = start
     while tokens[i].type != "table_close":
         tok = tokens[i]
@@ -95,10 +96,13 @@ def _table(tokens: list[Token], start: int) -> tuple[int, Table]:
         elif tok.type in ("th_open", "td_open"):
             inline = tokens[i + 1]
             bold = tok.type == "th_open"
+            if bold:
+                style = str((tok.attrs or {}).get("style", ""))
+                align.append(style.removeprefix("text-align:") or None)
             content = _inlines(inline.children or [], bold=bold)
             cells.append(Cell((Paragraph(content),)))
         i += 1
-    return i, Table(tuple(rows), header=True)
+    return i, Table(tuple(rows), header=True, align=tuple(align))
 
 
 def _inlines(children: list[Token], bold: bool = False) -> tuple[Inline, ...]:
