@@ -18,6 +18,7 @@ from drafter.library.render import (
     make_environment,
     money,
     render_template,
+    reveal,
 )
 from drafter.model import CrossRef, Paragraph, Run, Table, Term
 
@@ -29,7 +30,7 @@ def render(
     state = RenderState()
     ctx = {**(context or {}), **bind_functions(state)}
     template = compile_template(env, source, path, first_line)
-    return render_template(template, ctx, path, first_line)
+    return reveal(render_template(template, ctx, path, first_line))
 
 
 def test_filters_read_like_legal_text() -> None:

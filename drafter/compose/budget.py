@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from drafter.inputs.grant import Grant, Position
+from drafter.library.render import Structure, literal
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
@@ -130,8 +131,9 @@ def _money(value: Decimal) -> str:
 
 
 def _cell(text: str) -> str:
-    """Table cells cannot hold a bare '|' (it would start a new cell)."""
-    return text.replace("|", "\\|")
+    """Input text in a cell stays text: no '|' starting a cell, no Markdown (see
+    drafter.library.render.literal)."""
+    return literal(text)
 
 
 def budget_table(budget: Budget) -> str:
@@ -153,9 +155,9 @@ def budget_table(budget: Budget) -> str:
             f"| **{_money(budget.hiring_federal)}** "
             f"| **{_money(budget.local_total)}** |"
         )
-        return "\n".join(rows) + "\n"
+        return Structure("\n".join(rows) + "\n")
     rows = ["| Category | Item | Amount |", "|---|---|---:|"]
     for category, description, amount in budget.items:
         rows.append(f"| {_cell(category.capitalize())} | {_cell(description)} | {_money(amount)} |")
     rows.append(f"| **Total** | | **{_money(budget.items_total)}** |")
-    return "\n".join(rows) + "\n"
+    return Structure("\n".join(rows) + "\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -76,6 +77,34 @@ def to_plain(node: Any) -> Any:
     if isinstance(node, (dt.date, dt.datetime)):
         return node
     return node
+
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters a value may not hold: controls other than tab and line feed (a Word document
+cannot store most of them, and none belongs in a filing), lone surrogates and non-characters."""
+
+
+def text_problems(node: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
+    """(where, message) for each key or value holding a character that is not text."""
+    found: list[tuple[Loc, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(text_problems(key, loc))
+            found.extend(text_problems(value, (*loc, str(key))))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found.extend(text_problems(value, (*loc, i)))
+    elif isinstance(node, str):
+        bad = _NOT_TEXT.search(node)
+        if bad:
+            found.append(
+                (
+                    loc,
+                    f"contains the control character U+{ord(bad.group()):04X} at character "
+                    f"{bad.start() + 1}; only tab and line breaks may appear in a value",
+                )
+            )
+    return found
 
 
 def position(root: Any, loc: Loc) -> tuple[int | None, int | None]:
@@ -192,13 +221,19 @@ def validate_data(path: Path, root: Any) -> tuple[Inputs | None, list[Problem]]:
             Problem(name, 1, 1, "", "the file must be a mapping of sections (document:, agency:, …)")
         ]
     problems: list[Problem] = []
+    data = to_plain(root)
+    for loc, message in text_problems(data):
+        line, col = position(root, loc)
+        problems.append(Problem(name, line, col, dotted(loc), message))
     try:
-        inputs = Inputs.model_validate(to_plain(root))
+        inputs = Inputs.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             loc = _clean_loc(err["loc"])
             line, col = position(root, loc)
             problems.append(Problem(name, line, col, dotted(loc), _message(err, loc)))
+        return None, _sorted(problems)
+    if problems:
         return None, _sorted(problems)
     for loc, message in cross_check(inputs):
         line, col = position(root, loc)

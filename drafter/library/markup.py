@@ -19,10 +19,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from drafter.errors import MarkupError
-from drafter.library.render import PROMPT, REF, SENTINEL_CLOSE, SENTINEL_OPEN, TERM
+from drafter.library.render import LITERAL, PROMPT, REF, SENTINEL_CLOSE, SENTINEL_OPEN, TERM
 from drafter.model import Block, Cell, CrossRef, Inline, Paragraph, Run, Table, Term, merge_runs
 
-_SENTINEL = re.compile(f"{SENTINEL_OPEN}([{REF}{TERM}{PROMPT}]):(.*?){SENTINEL_CLOSE}")
+_SENTINEL = re.compile(f"{SENTINEL_OPEN}([{REF}{TERM}{PROMPT}{LITERAL}]):([0-9a-f]*){SENTINEL_CLOSE}")
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 _UNSUPPORTED = {"heading_open", "blockquote_open", "code_block", "fence", "hr", "html_block"}
 
@@ -132,8 +132,10 @@ def _split_sentinels(text: str, bold: bool, italic: bool) -> list[Inline]:
     for match in _SENTINEL.finditer(text):
         if match.start() > pos:
             out.append(Run(text[pos : match.start()], bold=bold, italic=italic))
-        kind, value = match.group(1), match.group(2)
-        if kind == REF:
+        kind, value = match.group(1), bytes.fromhex(match.group(2)).decode("utf-8")
+        if kind == LITERAL:
+            out.append(Run(value, bold=bold, italic=italic))
+        elif kind == REF:
             out.append(CrossRef(value))
         elif kind == TERM:
             out.append(Term(value))

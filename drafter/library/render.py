@@ -6,10 +6,20 @@ never a silent blank in a court filing). Functions that produce structure — `r
 `term()` — emit private-use sentinels that `markup` turns into CrossRef and Term inlines, so
 the Markdown between them is parsed normally. Every failure is reported at the clause file's
 own line.
+
+Input text stays text. Every value a clause prints with `{{ … }}` passes through the
+environment's `finalize` (`as_text`), which replaces it with a LITERAL sentinel holding the
+value's UTF-8 bytes in hex: Markdown sees a run of letters and digits, so a blank line in a
+partner's `role` cannot start a numbered paragraph, `*x*` stays asterisks, `&copy;` stays
+an entity's spelling, and a private-use character in the input is not mistaken for a
+drafter sentinel. `markup` turns the sentinel back into a Run with the value's exact text
+and the formatting around it (`**{{ name }}**` is still bold). Only `Structure` strings —
+what drafter's own functions return — are left for the Markdown parser.
 """
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +39,13 @@ SENTINEL_CLOSE = "\ue001"
 REF = "R"
 TERM = "T"
 PROMPT = "P"
+LITERAL = "L"
+
+
+class Structure(str):
+    """Text from drafter's own functions (`ref`, `term`, `days`, `budget_table`): sentinels
+    and Markdown that the markup stage must parse, not print."""
+
 
 NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -93,7 +110,29 @@ def lower_first(text: Any) -> str:
 
 
 def sentinel(kind: str, value: str) -> str:
-    return f"{SENTINEL_OPEN}{kind}:{value}{SENTINEL_CLOSE}"
+    """A marker the markup stage replaces; `value` travels as hex so no character in it
+    (Markdown, a newline, another sentinel) can act on the text around it."""
+    return Structure(f"{SENTINEL_OPEN}{kind}:{value.encode('utf-8').hex()}{SENTINEL_CLOSE}")
+
+
+def literal(text: str) -> Structure:
+    """`text` exactly as given, whatever it contains (see the module docstring)."""
+    return Structure(sentinel(LITERAL, text))
+
+
+_LITERAL = re.compile(f"{SENTINEL_OPEN}{LITERAL}:([0-9a-f]*){SENTINEL_CLOSE}")
+
+
+def reveal(rendered: str) -> str:
+    """Rendered text with each literal shown as its value (for messages and tests)."""
+    return _LITERAL.sub(lambda m: bytes.fromhex(m.group(1)).decode("utf-8"), rendered)
+
+
+def as_text(value: Any) -> Any:
+    """The sandbox's `finalize`: a printed value becomes a literal, unless drafter made it."""
+    if isinstance(value, (jinja2.Undefined, Structure)):
+        return value
+    return literal(str(value))
 
 
 @dataclass
@@ -121,7 +160,7 @@ def refuse_none(value: Any) -> Any:
             "a fact this clause prints is empty in the input; fill it in, guard it with "
             "{% if %} or `when:`, or build with --draft"
         )
-    return value
+    return as_text(value)
 
 
 def make_environment(draft: bool = False) -> SandboxedEnvironment:
@@ -134,7 +173,7 @@ def make_environment(draft: bool = False) -> SandboxedEnvironment:
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
     )
     env: SandboxedEnvironment = (
-        DraftSandbox(**options)
+        DraftSandbox(finalize=as_text, **options)
         if draft
         else DataSandbox(undefined=jinja2.StrictUndefined, finalize=refuse_none, **options)
     )
@@ -166,16 +205,17 @@ def bind_functions(state: RenderState) -> dict[str, Callable[..., str]]:
     """The functions clauses call; they record into `state`."""
 
     def term(name: str) -> str:
+        name = str(name)
         if name not in state.terms:
             state.terms.append(name)
         return sentinel(TERM, name)
 
     def ref(clause_id: str) -> str:
-        return sentinel(REF, clause_id)
+        return sentinel(REF, str(clause_id))
 
     def days(n: int) -> str:
         state.deadlines.append(Deadline(int(n), state.current_clause))
-        return f"within {int(n)} days of the {term('Effective Date')}"
+        return Structure(f"within {int(n)} days of the {term('Effective Date')}")
 
     return {"term": term, "ref": ref, "days": days}
 
