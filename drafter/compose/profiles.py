@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
 
 from drafter.errors import LibraryError, ProfileNotFound
 from drafter.inputs.loader import dotted, position, to_plain
 from drafter.library.clauses import Library, Outline, OutlineSection
 from drafter.model import PageFormat
+from drafter.safe_yaml import YamlFileError, load_yaml_file
 
 Unit = Literal["words", "characters"]
 
@@ -118,13 +117,9 @@ class LoadedProfile:
 def load_profile(path: Path) -> LoadedProfile:
     """Read and validate one profile file; problems name the file and line."""
     try:
-        data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise LibraryError(f"{where}: YAML syntax: {(exc.problem or exc.context or '').strip()}") from None
-    except OSError as exc:
-        raise LibraryError(f"{path}: cannot read: {exc}") from None
+        data = load_yaml_file(path, round_trip=True)
+    except YamlFileError as exc:
+        raise LibraryError(str(exc)) from None
     if not isinstance(data, dict):
         raise LibraryError(f"{path}:1: a profile is a mapping (program:, fiscal_year:, sections:, …)")
     try:

@@ -18,46 +18,23 @@ from pathlib import Path
 from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drafter.errors import InputError, Problem
 from drafter.inputs.crosscheck import cross_check
 from drafter.inputs.models import Inputs
+from drafter.safe_yaml import YamlFileError, load_yaml_file
 
 Loc = tuple[str | int, ...]
 
 
-class _DatesAsText(RoundTripConstructor):
-    """Leave dates as text so pydantic parses them and reports an impossible date
-    (2026-02-30) at its field, instead of the YAML reader failing without a location."""
-
-
-_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
-
-
 def read_yaml(path: Path) -> Any:
-    """Parse YAML keeping positions; syntax errors become one located Problem."""
+    """Parse an input file keeping positions, within drafter.safe_yaml's limits (size,
+    aliases, depth, UTF-8); every failure becomes one located Problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), None, None, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(str(path), None, None, "", f"cannot read: {exc}")]) from None
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DatesAsText
-    try:
-        return yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise InputError([Problem(str(path), line, col, "", f"YAML syntax: {what}")]) from None
-    except YAMLError as exc:
-        raise InputError([Problem(str(path), None, None, "", f"YAML syntax: {exc}")]) from None
+        return load_yaml_file(path, round_trip=True, dates_as_text=True)
+    except YamlFileError as exc:
+        raise InputError([Problem(str(path), exc.line, exc.column, "", exc.message)]) from None
 
 
 def to_plain(node: Any) -> Any:

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
 
 from drafter.errors import LibraryError
 from drafter.inputs.loader import dotted, position
+from drafter.safe_yaml import YamlFileError, load_yaml_file, parse_yaml, read_text
 
 FRONT_MATTER = "---"
 
@@ -144,15 +143,22 @@ def _package_folder(name: str) -> Path | None:
     return Path(list(spec.submodule_search_locations)[0])
 
 
-def _yaml_error(path: Path, exc: MarkedYAMLError, line_offset: int = 0) -> LibraryError:
-    mark = exc.problem_mark or exc.context_mark
-    where = f"{path}:{mark.line + 1 + line_offset}" if mark else str(path)
-    return LibraryError(f"{where}: YAML syntax: {(exc.problem or exc.context or '').strip()}")
+def _library_yaml(path: Path, text: str | None = None, **options: Any) -> Any:
+    """YAML through drafter.safe_yaml (limits, one-line errors) as a LibraryError."""
+    try:
+        if text is None:
+            return load_yaml_file(path, **options)
+        return parse_yaml(text, path, **options)
+    except YamlFileError as exc:
+        raise LibraryError(str(exc)) from None
 
 
 def parse_clause(path: Path) -> Clause:
     """Read one clause file: front matter between '---' lines, then the body."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_text(path)
+    except YamlFileError as exc:
+        raise LibraryError(str(exc)) from None
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FRONT_MATTER:
         raise LibraryError(f"{path}:1: a clause file starts with a '---' line, then its front matter")
@@ -161,18 +167,15 @@ def parse_clause(path: Path) -> Clause:
     except StopIteration:
         raise LibraryError(f"{path}:1: the front matter is not closed by a '---' line") from None
     front = "".join(lines[1:end])
-    try:
-        # The C-accelerated safe loader is ~10x faster than the round-trip one; positions
-        # are needed only to report an error, so the slow loader runs only then.
-        data = YAML(typ="safe").load(front)
-    except MarkedYAMLError as exc:
-        raise _yaml_error(path, exc, line_offset=1) from None
+    # The C-accelerated safe loader is ~10x faster than the round-trip one; positions
+    # are needed only to report an error, so the slow loader runs only then.
+    data = _library_yaml(path, front, line_offset=1)
     if not isinstance(data, dict):
         raise LibraryError(f"{path}:2: the front matter must be 'key: value' lines")
     try:
         meta = ClauseMeta.model_validate(_plain(data))
     except ValidationError as exc:
-        data = YAML(typ="rt").load(front)
+        data = _library_yaml(path, front, round_trip=True, line_offset=1)
         err = exc.errors()[0]
         loc = tuple(err["loc"])
         line, _ = position(data, loc)
@@ -192,10 +195,7 @@ def _plain(node: Any) -> Any:
 
 
 def _load_outline(path: Path) -> Outline:
-    try:
-        data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except MarkedYAMLError as exc:
-        raise _yaml_error(path, exc) from None
+    data = _library_yaml(path, round_trip=True)
     try:
         return Outline.model_validate(_plain(data))
     except ValidationError as exc:
@@ -206,10 +206,7 @@ def _load_outline(path: Path) -> Outline:
 
 
 def _load_terms(path: Path) -> dict[str, tuple[str, Path]]:
-    try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-    except MarkedYAMLError as exc:
-        raise _yaml_error(path, exc) from None
+    data = _library_yaml(path) or {}
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise LibraryError(f"{path}:1: terms are 'Term Name: definition text' lines")
     return {str(k): (v.strip(), path) for k, v in data.items()}

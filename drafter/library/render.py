@@ -32,6 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.compose.dates import long_date
 from drafter.errors import RenderError
+from drafter.library.render_limits import BudgetExceeded, bounded_filter, collect, time_budget
 from drafter.library.sandbox import REMOVED_GLOBALS, DataSandbox, DraftSandbox, pass_undefined, violations
 
 SENTINEL_OPEN = "\ue000"
@@ -198,6 +199,7 @@ def make_environment(draft: bool = False) -> SandboxedEnvironment:
     if draft:
         filters = {name: pass_undefined(f) for name, f in filters.items()}
     env.filters.update(filters)
+    env.filters.update({name: bounded_filter(name, f) for name, f in env.filters.items()})
     return env
 
 
@@ -233,8 +235,14 @@ def describe(exc: BaseException) -> str:
     """A plain-words reason for a rendering failure."""
     if isinstance(exc, jinja2.UndefinedError):
         return f"undefined value: {exc.message}"
+    if isinstance(exc, BudgetExceeded):
+        return f"over the rendering budget: {exc}"
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return f"not allowed in a clause: {exc}"
+    if isinstance(exc, RecursionError):
+        return "macros call each other too deeply"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"template syntax: {exc.message}"
     if isinstance(exc, OverflowError):
@@ -256,14 +264,18 @@ def compile_template(env: SandboxedEnvironment, source: str, path: Path, first_l
 
 def render_template(template: jinja2.Template, context: dict[str, Any], path: Path, first_line: int) -> str:
     """Render a compiled clause body; any failure names the clause file and its line."""
+    env = template.environment
     try:
-        return template.render(context)
+        with time_budget():
+            text, total = collect(template.generate(context), getattr(env, "rendered_chars", 0))
+        if hasattr(env, "rendered_chars"):
+            env.rendered_chars = total  # type: ignore[attr-defined]
+        return text
     except RenderError:
         raise
     except Exception as exc:  # any template failure is the clause author's to fix
-        line = template_line(exc, str(path))
-        where = f"{path}:{first_line + line - 1}" if line else str(path)
-        raise RenderError(f"{where}: {describe(exc)}") from None
+        line = template_line(exc, str(path)) or 1  # an output budget stops between lines
+        raise RenderError(f"{path}:{first_line + line - 1}: {describe(exc)}") from None
 
 
 def evaluate_condition(
@@ -277,7 +289,8 @@ def evaluate_condition(
     for _, reason in violations(env.parse(f"{{{{ {expression} }}}}")):
         raise RenderError(f"{path}: when: {reason} in {expression!r}")
     try:
-        result = compiled(**context)
+        with time_budget():
+            result = compiled(**context)
     except jinja2.UndefinedError as exc:
         if isinstance(env, DraftSandbox) and not isinstance(exc, jinja2.exceptions.SecurityError):
             return False  # a draft leaves out a clause whose condition needs a missing fact

@@ -28,6 +28,14 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from pydantic import BaseModel
 
+from drafter.library.render_limits import (
+    INTERCEPTED,
+    BoundedCodeGenerator,
+    bounded_binop,
+    bounded_concat,
+    bounded_range,
+)
+
 UNSAFE_ATTRIBUTES = frozenset(
     {
         "mro",
@@ -168,7 +176,21 @@ class DataSandbox(SandboxedEnvironment):
     """Jinja's sandbox, narrowed to data: `a.b` reads key b of a mapping (the context is
     plain data, see drafter.library.context) or a date's year, month or day; any other
     attribute of a value raises SecurityError, whatever its name. Jinja's own loop
-    variable and undefined values keep their behaviour."""
+    variable and undefined values keep their behaviour. Work is bounded
+    (drafter.library.render_limits): `**`, `*`, `%` and `range()` are checked before they
+    run, and `rendered_chars` counts the document's output."""
+
+    intercepted_binops = INTERCEPTED
+    code_generator_class = BoundedCodeGenerator
+    bounded_concat = staticmethod(bounded_concat)
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self.globals["range"] = bounded_range
+        self.rendered_chars = 0
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        return bounded_binop(operator, left, right)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, dict):
