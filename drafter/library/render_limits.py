@@ -74,9 +74,17 @@ def bounded_binop(operator: str, left: Any, right: Any) -> Any:
         return left**right
     if operator == "*":
         for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_VALUE_CHARS:
+            if (
+                isinstance(seq, (str, list, tuple))
+                and isinstance(times, int)
+                and len(seq) * times > MAX_VALUE_CHARS
+            ):
                 raise _too_long("the repeated text or list")
-        if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > 2 * MAX_INT_BITS:
+        if (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and left.bit_length() + right.bit_length() > 2 * MAX_INT_BITS
+        ):
             raise BudgetExceeded("the product is too large a number")
         return left * right
     if operator == "%":

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from harness import MINIMAL, MINILIB, drafter, library_with, listing
+from harness import MINILIB, MINIMAL, drafter, library_with, listing
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
@@ -24,20 +24,27 @@ def _input(folder: Path, text: str, name: str = "city.yaml") -> Path:
 
 @pytest.mark.parametrize("command", ["validate", "build"])
 def test_alias_bomb_in_an_input(tmp_path: Path, command: str) -> None:
-    source = _input(tmp_path, MINIMAL.read_text(encoding="utf-8") + "x_bomb:\n" + "".join(
-        "  " + line + "\n" for line in BOMB.splitlines()
-    ))
+    source = _input(
+        tmp_path,
+        MINIMAL.read_text(encoding="utf-8")
+        + "x_bomb:\n"
+        + "".join("  " + line + "\n" for line in BOMB.splitlines()),
+    )
     before = listing(tmp_path)
     drafter(command, source).refused(str(source), "aliases", "50,000")
     assert listing(tmp_path) == before
 
 
 def test_alias_bomb_in_clause_front_matter(tmp_path: Path) -> None:
-    front = "---\nid: custom.bomb\ntitle: B\nversion: 1\nkinds: [directive]\nx:\n" + "".join(
-        "  " + line + "\n" for line in BOMB.splitlines()
-    ) + "---\nText.\n"
+    front = (
+        "---\nid: custom.bomb\ntitle: B\nversion: 1\nkinds: [directive]\nx:\n"
+        + "".join("  " + line + "\n" for line in BOMB.splitlines())
+        + "---\nText.\n"
+    )
     clause = library_with(tmp_path, "", front=front)
-    drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", tmp_path / "o.docx").refused(str(clause), "aliases")
+    drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", tmp_path / "o.docx").refused(
+        str(clause), "aliases"
+    )
     assert not (tmp_path / "o.docx").exists()
     result = drafter("library", "check", tmp_path / "lib")
     assert "Traceback" not in result.stderr and "aliases" in result.stdout + result.stderr
@@ -46,30 +53,40 @@ def test_alias_bomb_in_clause_front_matter(tmp_path: Path) -> None:
 def test_alias_bomb_in_an_outline(tmp_path: Path) -> None:
     library_with(tmp_path, "Text.")
     outline = tmp_path / "lib" / "templates" / "directive" / "outline.yaml"
-    outline.write_text(outline.read_text(encoding="utf-8") + "x:\n" + "".join(
-        "  " + line + "\n" for line in BOMB.splitlines()
-    ), encoding="utf-8")
-    drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", tmp_path / "o.docx").refused(str(outline), "aliases")
+    outline.write_text(
+        outline.read_text(encoding="utf-8")
+        + "x:\n"
+        + "".join("  " + line + "\n" for line in BOMB.splitlines()),
+        encoding="utf-8",
+    )
+    drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", tmp_path / "o.docx").refused(
+        str(outline), "aliases"
+    )
 
 
 def test_a_reasonable_alias_still_works(tmp_path: Path) -> None:
-    text = MINIMAL.read_text(encoding="utf-8").replace(
-        "    root_causes: [absentee owners]", "    root_causes: *causes"
-    ).replace("    root_causes: [neglected rental housing]", "    root_causes: &causes [neglected rental housing]")
+    text = (
+        MINIMAL.read_text(encoding="utf-8")
+        .replace("    root_causes: [absentee owners]", "    root_causes: *causes")
+        .replace(
+            "    root_causes: [neglected rental housing]",
+            "    root_causes: &causes [neglected rental housing]",
+        )
+    )
     source = _input(tmp_path, text)
     drafter("validate", source).ok()
 
 
 def test_merge_key_with_a_bad_value(tmp_path: Path) -> None:
-    source = _input(tmp_path, MINIMAL.read_text(encoding="utf-8").replace(
-        "agency:\n", "agency:\n  <<: 5\n"
-    ))
+    source = _input(tmp_path, MINIMAL.read_text(encoding="utf-8").replace("agency:\n", "agency:\n  <<: 5\n"))
     drafter("validate", source).refused(f"{source}:11:", "merge")
 
 
 def test_nesting_deeper_than_the_limit(tmp_path: Path) -> None:
     for depth in (100, 5000):
-        source = _input(tmp_path, MINIMAL.read_text(encoding="utf-8") + "x: " + "[" * depth + "]" * depth + "\n")
+        source = _input(
+            tmp_path, MINIMAL.read_text(encoding="utf-8") + "x: " + "[" * depth + "]" * depth + "\n"
+        )
         drafter("validate", source).refused(str(source), "nested more than 64 levels")
 
 
@@ -86,9 +103,12 @@ def test_non_utf8_input_names_the_line(tmp_path: Path) -> None:
 
 
 def test_a_yaml_tag_is_refused(tmp_path: Path) -> None:
-    source = _input(tmp_path, MINIMAL.read_text(encoding="utf-8").replace(
-        "name: Testville Police Department", "name: !!python/object/apply:os.system [touch pwned]"
-    ))
+    source = _input(
+        tmp_path,
+        MINIMAL.read_text(encoding="utf-8").replace(
+            "name: Testville Police Department", "name: !!python/object/apply:os.system [touch pwned]"
+        ),
+    )
     drafter("validate", source).refused(str(source))
     assert not (tmp_path / "pwned").exists()
 
