@@ -18,6 +18,7 @@ from drafter.errors import OutputError
 from drafter.inputs.loader import load_inputs
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, load_library
+from drafter.safe_write import check_target
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,12 @@ def build(
     inputs = load_inputs(source)
     kind = str(inputs.document.kind)
     target = output if output is not None else default_output(source, kind, out_dir)
-    if target.exists() and not force:
-        raise OutputError(f"{target}: already exists (use --force to replace it)")
+    check_target(target, force=force, inputs=[source])
     _check_extras_possible(source, inputs, schedule=schedule, pdf=pdf)
+    if schedule:
+        from drafter.compose.schedule import schedule_path
+
+        check_target(schedule_path(target), force=force, inputs=[source])
     if inputs.library is not None:
         lib = load_library([source.parent / inputs.library, *library_dirs])
     else:
@@ -89,13 +93,14 @@ def build(
         composition, loaded, measures = compose_narrative(inputs, lib, source=str(source), draft=draft)
     else:
         composition = compose(inputs, lib, draft=draft)
-    write_docx(composition.document, target, reference, force=force)
+    write_docx(composition.document, target, reference, force=force, inputs=[source])
     return _extras(
         BuildResult(source, target, composition, loaded.id if loaded else None, tuple(measures)),
         inputs,
         loaded,
         schedule=schedule,
         pdf=pdf,
+        force=force,
     )
 
 
@@ -117,7 +122,13 @@ def _check_extras_possible(source: Path, inputs: Inputs, *, schedule: bool, pdf:
 
 
 def _extras(
-    result: BuildResult, inputs: Inputs, loaded: LoadedProfile | None, *, schedule: bool, pdf: bool
+    result: BuildResult,
+    inputs: Inputs,
+    loaded: LoadedProfile | None,
+    *,
+    schedule: bool,
+    pdf: bool,
+    force: bool = False,
 ) -> BuildResult:
     """--schedule and --pdf: files beside the document, made after it is written.
 
@@ -128,7 +139,14 @@ def _extras(
         from drafter.compose.schedule import write_schedule
 
         effective = inputs.decree.effective_date if inputs.decree else None
-        path, rows = write_schedule(result.composition, effective, inputs.agency.short_name, result.output)
+        path, rows = write_schedule(
+            result.composition,
+            effective,
+            inputs.agency.short_name,
+            result.output,
+            force=force,
+            inputs=[result.source],
+        )
         result = dataclasses.replace(result, schedule=path, schedule_rows=len(rows))
     if pdf:
         from drafter.compose.section_limits import check_pages

@@ -108,7 +108,7 @@ def test_existing_output_is_kept_without_force(tmp_path: Path) -> None:
     target.write_bytes(b"keep me")
     result = run("build", str(DIRECTIVES[0]), "-o", str(target))
     assert result.returncode == 2
-    assert "already exists (use --force" in result.stderr
+    assert "already exists; use --force" in result.stderr
     assert target.read_bytes() == b"keep me"
     assert run("build", str(DIRECTIVES[0]), "-o", str(target), "--force").returncode == 0
     assert zipfile.is_zipfile(target)

@@ -21,6 +21,7 @@ from drafter.cli.insert import insert
 from drafter.cli.inspect import inspect
 from drafter.cli.review import review
 from drafter.errors import EXIT_BAD_INPUT, DrafterError
+from drafter.safe_write import make_folder
 
 if TYPE_CHECKING:  # build pulls in python-docx; the CLI imports it only when building
     from drafter.build import BuildResult
@@ -64,6 +65,24 @@ def main(debug: bool) -> None:
     Check:   drafter validate examples/*.yaml
     Clauses: drafter library list
     """
+
+
+def _refuse_shared_outputs(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None) -> None:
+    """Two inputs of one batch must not write the same file: refused before anything is built."""
+    from drafter.errors import OutputError
+
+    seen: dict[tuple[Path, str], Path] = {}
+    for source in inputs:
+        if output is not None:
+            return
+        folder = (out_dir if out_dir is not None else Path(".")).resolve()
+        key = (folder, source.stem)
+        if key in seen:
+            raise OutputError(
+                f"{source}: {seen[key]} and {source} would both write {source.stem}-<kind>.docx in "
+                f"{out_dir or Path('.')}; rename one or build them separately"
+            )
+        seen[key] = source
 
 
 @main.command()
@@ -133,8 +152,9 @@ def build(
     if output is not None and output.suffix.lower() != ".docx":
         raise click.UsageError(f"{output}: the output is a Word document; give a name ending in .docx")
     library = load_library(list(library_dirs))
+    _refuse_shared_outputs(inputs, output, out_dir)
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(out_dir)
     failed = False
     for source in inputs:
         try:
@@ -213,7 +233,8 @@ def validate(inputs: tuple[Path, ...]) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the schema to this file instead of standard output.",
 )
-def schema(output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+def schema(output: Path | None, force: bool) -> None:
     """Print the JSON Schema of the input file, for editors' completion and checking.
 
     \b
@@ -228,7 +249,9 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        from drafter.safe_write import write_atomic
+
+        write_atomic(output, text, force=force)  # an OutputError is one line (DrafterGroup)
         click.echo(f"wrote {output}")
 
 

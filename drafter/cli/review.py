@@ -60,6 +60,7 @@ from drafter.errors import DrafterError
     type=click.Path(file_okay=False, path_type=Path),
     help="Library folder(s): their clause versions count as current, their profiles are found (also DRAFTER_LIBRARY).",
 )
+@click.option("--force", is_flag=True, help="Replace the --annotate file if it exists.")
 def review(
     file: Path,
     kind: str | None,
@@ -68,6 +69,7 @@ def review(
     annotate_out: Path | None,
     fail_on: str,
     library_dirs: tuple[Path, ...],
+    force: bool,
 ) -> None:
     """Proofread and assess a directive or grant narrative .docx (ours or anyone's).
 
@@ -94,7 +96,7 @@ def review(
         if annotate_out is not None:
             from drafter.review.annotate import annotate
 
-            annotate(file, report, annotate_out)
+            annotate(file, report, annotate_out, force=force)
     except DrafterError as exc:
         raise exc.at(str(file)) from None
     click.echo(to_json(report) if fmt == "json" else format_text(report), nl=fmt != "json")

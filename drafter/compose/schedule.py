@@ -13,12 +13,14 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.compose.directive import Composition
 from drafter.errors import ScheduleError
 from drafter.model import ClauseBlock, Paragraph, iter_blocks
+from drafter.safe_write import write_atomic
 
 COLUMNS = ("paragraph", "clause id", "obligation", "actor", "days", "due date")
 _DEADLINE = re.compile(r"within (\d+) days of the Effective Date")
@@ -120,16 +122,21 @@ def schedule_path(output: Path) -> Path:
 
 
 def write_schedule(
-    composition: Composition, effective: dt.date | None, default_actor: str, output: Path
+    composition: Composition,
+    effective: dt.date | None,
+    default_actor: str,
+    output: Path,
+    *,
+    force: bool = False,
+    inputs: Iterable[Path] = (),
 ) -> tuple[Path, list[Row]]:
-    """Write the schedule CSV beside `output`; returns its path and rows."""
+    """Write the schedule CSV beside `output` (replacing one only with `force`); returns its
+    path and rows."""
     if effective is None:
         raise ScheduleError(
             f"{output}: --schedule counts deadlines from decree.effective_date, and this input has no decree"
         )
     rows = schedule_rows(composition, effective, default_actor)
     target = schedule_path(output)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(schedule_csv(rows), encoding="utf-8")
-    tmp.replace(target)
+    write_atomic(target, schedule_csv(rows), force=force, inputs=inputs)
     return target, rows

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import os
-import tempfile
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
 from drafter.docx.namespaces import W_NS
-from drafter.errors import OutputError
+from drafter.safe_write import write_atomic
 
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 
@@ -152,48 +152,6 @@ def save_deterministic(docx_document: object) -> bytes:
     return normalize_package(buf.getvalue())
 
 
-def atomic_write(path: Path, data: bytes, force: bool) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename, so a
-    reader never sees half a file and a failed build never destroys the previous one.
-
-    Raises OutputError if `path` exists and `force` is false, if its folder is missing, or if
-    the write fails; no temporary file is left behind in any case.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist; create it or choose another output path")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name ending in .docx")
-    if path.exists() and not force:
-        raise OutputError(f"{path}: already exists; use --force to replace it")
-    tmp_name: str | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, 0o644)
-        if force:
-            os.replace(tmp_name, path)
-        else:
-            # os.link refuses to overwrite: no window in which another writer's file is lost.
-            try:
-                os.link(tmp_name, path)
-            except FileExistsError:
-                raise OutputError(f"{path}: already exists; use --force to replace it") from None
-            except OSError:
-                if path.exists():
-                    raise OutputError(f"{path}: already exists; use --force to replace it") from None
-                os.replace(tmp_name, path)
-    except OutputError:
-        raise
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        if tmp_name is not None and os.path.exists(tmp_name):
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+def atomic_write(path: Path, data: bytes, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Write `data` to `path` safely: see drafter.safe_write, the one home of that rule."""
+    write_atomic(path, data, force=force, inputs=inputs)

@@ -12,7 +12,9 @@ clear error the person restyling the reference can fix).
 
 from __future__ import annotations
 
+import io
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import docx
@@ -25,8 +27,10 @@ from drafter.docx.fields import W, el, sub
 from drafter.docx.numbering import Numbering, num_pr
 from drafter.docx.package import atomic_write, build_datetime, save_deterministic, set_core_properties
 from drafter.docx.page_format import apply_page_format
-from drafter.errors import LibraryError, OutputError
+from drafter.docx.read_package import clean_package
+from drafter.errors import DocxReadError, LibraryError
 from drafter.numbering_scheme import heading_label
+from drafter.safe_write import check_target
 
 DEFAULT_STYLES: dict[str, str] = {
     "none": "Body Text",
@@ -381,10 +385,15 @@ def _cell_paragraph(p: etree._Element, align: str | None, keep_with_next: bool) 
 
 
 def _open_reference(reference: Path) -> docx.document.Document:
+    """The reference document, through the safe reader and re-serialised (see
+    drafter.docx.read_package.clean_package): its parts are copied into the output."""
     try:
-        return docx.Document(str(reference))
-    except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LibraryError(f"{reference}: cannot open the reference document: {exc}") from exc
+        data = clean_package(reference, purpose="a reference document")
+        return docx.Document(io.BytesIO(data))
+    except DocxReadError as exc:
+        raise LibraryError(f"{reference}: {exc}") from None
+    except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:
+        raise LibraryError(f"{reference}: cannot open the reference document: {exc}") from None
 
 
 def render_docx(doc: m.Document, reference: Path) -> bytes:
@@ -439,9 +448,12 @@ def render_docx(doc: m.Document, reference: Path) -> bytes:
     return save_deterministic(document)
 
 
-def write_docx(doc: m.Document, path: Path, reference: Path, force: bool = False) -> None:
-    """Render `doc` and save it atomically at `path` (an existing file only with `force`)."""
+def write_docx(
+    doc: m.Document, path: Path, reference: Path, force: bool = False, inputs: Iterable[Path] = ()
+) -> None:
+    """Render `doc` and save it atomically at `path` (an existing file only with `force`,
+    never one of `inputs`)."""
     path = Path(path)
-    if path.exists() and not force:  # fail before the work, not after
-        raise OutputError(f"{path}: already exists; use --force to replace it")
-    atomic_write(path, render_docx(doc, reference), force)
+    inputs = list(inputs)
+    check_target(path, force=force, inputs=inputs)  # fail before the work, not after
+    atomic_write(path, render_docx(doc, reference), force, inputs)

@@ -11,6 +11,7 @@ come from the pydantic models, so they cannot drift from what the loader accepts
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 import types
 import typing
@@ -26,6 +27,7 @@ from pydantic_core import PydanticUndefined
 from drafter.errors import OutputError
 from drafter.inputs.models import Inputs
 from drafter.inputs.schema import input_schema
+from drafter.safe_write import check_target, make_folder, write_atomic
 
 INPUT_NAME = "jurisdiction.yaml"
 SCHEMA_NAME = "drafter.schema.json"
@@ -210,7 +212,7 @@ def init_folder(folder: Path, force: bool = False) -> InitResult:
 
     Existing files are kept unless `force`: init is run in folders that hold real work.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     targets = {
         folder / INPUT_NAME: starter_text(),
         folder / SCHEMA_NAME: json.dumps(input_schema(), indent=2) + "\n",
@@ -222,7 +224,10 @@ def init_folder(folder: Path, force: bool = False) -> InitResult:
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         raise OutputError(f"{existing[0]}: already exists (use --force to replace it)")
+    for path in targets:
+        if os.path.lexists(path):  # a link or a device is refused even with --force
+            check_target(path, force=force)
     for path, text in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        make_folder(path.parent, inside=folder)
+        write_atomic(path, text, force=force)
     return InitResult(tuple(targets))

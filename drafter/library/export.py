@@ -9,12 +9,14 @@ wording, and `library check` tells them what a change broke.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import OutputError
 from drafter.library.clauses import builtin_dirs
+from drafter.safe_write import make_folder, write_atomic
 
 IGNORED = shutil.ignore_patterns("__pycache__", "__init__.py", "*.pyc")
 
@@ -175,9 +177,23 @@ def export_library(folder: Path, force: bool = False) -> ExportResult:
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise OutputError(f"{folder}: the folder is not empty (use --force to copy over it)")
     clauses, templates = builtin_dirs()
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(clauses, folder / "clauses", ignore=IGNORED, dirs_exist_ok=True)
-    shutil.copytree(templates, folder / "templates", ignore=IGNORED, dirs_exist_ok=True)
-    (folder / "README.md").write_text(README.format(folder=folder.name or "."), encoding="utf-8")
-    files = sum(1 for p in folder.rglob("*") if p.is_file())
-    return ExportResult(folder, files)
+    make_folder(folder)
+    written = 0
+    for source_root, name in ((clauses, "clauses"), (templates, "templates")):
+        for source in _files(source_root):
+            target = folder / name / source.relative_to(source_root)
+            make_folder(target.parent, inside=folder)
+            write_atomic(target, source.read_bytes(), force=True)
+            written += 1
+    write_atomic(folder / "README.md", README.format(folder=folder.name or "."), force=True)
+    return ExportResult(folder, written + 1)
+
+
+def _files(root: Path) -> list[Path]:
+    """The files `copytree(ignore=IGNORED)` would copy, in a stable order."""
+    out: list[Path] = []
+    for current, dirs, names in os.walk(root):
+        ignored = IGNORED(current, [*dirs, *names])
+        dirs[:] = sorted(d for d in dirs if d not in ignored)
+        out.extend(Path(current) / n for n in sorted(names) if n not in ignored)
+    return out

@@ -34,6 +34,7 @@ from drafter.library.clauses import Clause, Library, Outline, OutlineSection, ad
 from drafter.library.context import CONTEXT_NAMES
 from drafter.library.render import make_environment
 from drafter.library.sandbox import violations
+from drafter.safe_write import write_atomic
 
 LOCK_NAME = "library.lock"
 
@@ -327,7 +328,7 @@ class Linter:
                 for cid, v in sorted(lock.items())
                 if v
             }
-            path.write_text(json.dumps(ordered, indent=1) + "\n", encoding="utf-8")
+            write_atomic(path, json.dumps(ordered, indent=1) + "\n", force=True)
             self.result.lock_written = path
 
 

@@ -11,8 +11,6 @@ target, then a rename. The input is never overwritten unless `overwrite=True` na
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -21,8 +19,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from drafter.docx.read import iter_paragraph_elements
-from drafter.errors import OutputError
+from drafter.docx.read_package import clean_package
+from drafter.errors import DocxReadError
 from drafter.review.report import Report
+from drafter.safe_write import check_target, write_atomic
 
 AUTHOR = "drafter review"
 INITIALS = "DR"
@@ -32,14 +32,19 @@ def comment_text(finding) -> str:
     return f"[{finding.severity}] {finding.message} Fix: {finding.fix} ({finding.check})"
 
 
-def annotate(src: Path, report: Report, out: Path, overwrite: bool = False) -> None:
-    """Save `src` with the report's findings as comments to `out`."""
+def annotate(src: Path, report: Report, out: Path, force: bool = False) -> None:
+    """Save `src` with the report's findings as comments to `out` (an existing `out` is
+    replaced only with `force`; `src` itself never). The source is opened through the safe
+    reader and re-serialised (drafter.docx.read_package.clean_package), so no DOCTYPE or
+    malformed part is copied into the annotated file."""
     src, out = Path(src), Path(out)
-    if out.resolve() == src.resolve() and not overwrite:
-        raise OutputError(f"{out}: refusing to overwrite the reviewed file; choose another name")
-    if not out.parent.is_dir():
-        raise OutputError(f"{out.parent}: folder does not exist")
-    document = docx.Document(str(src))
+    check_target(out, force=force, inputs=[src])
+    try:
+        document = docx.Document(io.BytesIO(clean_package(src, purpose="the source of --annotate")))
+    except DocxReadError:
+        raise
+    except (KeyError, ValueError, AttributeError, zipfile.BadZipFile) as exc:
+        raise DocxReadError(f"python-docx cannot open it for annotating: {exc}") from None
     body = document.element.body
     elements = list(iter_paragraph_elements(body))
     fallback = next((e for e in elements if "".join(e.itertext()).strip()), elements[0] if elements else None)
@@ -60,26 +65,19 @@ def annotate(src: Path, report: Report, out: Path, overwrite: bool = False) -> N
     _strip_dates(document)
     buffer = io.BytesIO()
     document.save(buffer)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=str(out.parent))
-    os.close(fd)
-    try:
-        _write_fixed_zip(buffer.getvalue(), Path(tmp))
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; every other output of drafter is 0644
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(out, _fixed_zip(buffer.getvalue()), force=force, inputs=[src])
 
 
-def _write_fixed_zip(data: bytes, target: Path) -> None:
+def _fixed_zip(data: bytes) -> bytes:
     """Re-zip with a fixed timestamp per entry: python-docx stamps entries with the clock."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, src.read(info))
+    return out.getvalue()
 
 
 def _strip_dates(document) -> None:
