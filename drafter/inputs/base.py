@@ -31,5 +31,7 @@ class Strict(BaseModel):
         """Dates in a filing fall between 1900 and 2199; outside that range, date arithmetic
         (a decree's term, deadlines, the schedule) leaves the calendar Python can represent."""
         if isinstance(value, dt.date) and not (FIRST_YEAR <= value.year <= LAST_YEAR):
-            raise ValueError(f"a date between {FIRST_YEAR} and {LAST_YEAR} is expected, not {value.isoformat()}")
+            raise ValueError(
+                f"a date between {FIRST_YEAR} and {LAST_YEAR} is expected, not {value.isoformat()}"
+            )
         return value

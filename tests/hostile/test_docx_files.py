@@ -59,7 +59,9 @@ def test_entity_bomb_is_refused(tmp_path: Path) -> None:
     )
     with zipfile.ZipFile(src) as z:
         body = z.read("word/document.xml").split(b"?>", 1)[1]
-    hostile = _rewrite(src, tmp_path / "dtd.docx", {"word/document.xml": doctype + body.replace(b"30 days", b"&c;")})
+    hostile = _rewrite(
+        src, tmp_path / "dtd.docx", {"word/document.xml": doctype + body.replace(b"30 days", b"&c;")}
+    )
     drafter("review", hostile).refused(str(hostile), "DOCTYPE")
     out = tmp_path / "annotated.docx"
     drafter("review", hostile, "--annotate", out).refused(str(hostile), "DOCTYPE")
@@ -70,7 +72,9 @@ def test_encrypted_docx_is_called_encrypted(tmp_path: Path) -> None:
     ole = tmp_path / "secret.docx"
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
     drafter("review", ole).refused(str(ole), "encrypted")
-    drafter("build", MINIMAL, "--reference-doc", ole, "-o", tmp_path / "o.docx").refused(str(ole), "encrypted")
+    drafter("build", MINIMAL, "--reference-doc", ole, "-o", tmp_path / "o.docx").refused(
+        str(ole), "encrypted"
+    )
 
 
 @pytest.mark.parametrize("missing", ["[Content_Types].xml", "_rels/.rels"])
