@@ -71,4 +71,4 @@ def test_a_drafter_error_is_its_lines_and_exit_2(tmp_path: Path) -> None:
     clause.write_text("---\nid: [\n---\nbody\n")
     lib = CliRunner().invoke(main, ["library", "list", "--library", str(tmp_path / "lib")])
     assert lib.exit_code == 2
-    assert lib.output.strip() == f"{clause}:3: YAML syntax: did not find expected node content"
+    assert lib.output.strip() == f"{clause}:3:1: YAML syntax: did not find expected node content"
