@@ -4,7 +4,8 @@ Every string leaf below is a free-text field of tests/data/minimal.yaml. Hypothe
 arbitrary Unicode into one of them (everything validation accepts: no control characters
 other than tab and line feed, no surrogates or U+FFFE/U+FFFF); a clause prints every field
 between markers, and the value must come back from the .docx exactly as the input model holds
-it. Invalid text (a control character) must fail validation at its field and write nothing.
+it (in a directive, straight quotes are set as curly ones, values included; nothing else
+changes). Invalid text (a control character) must fail validation at its field and write nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from drafter.build import build
 from drafter.errors import InputError
 from drafter.inputs.loader import load_inputs
 from drafter.library.context import plain
+from drafter.library.grammar import typographic
+from drafter.library.render import literal, reveal
 
 DATA = Path(__file__).parent / "data"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -129,7 +132,14 @@ def test_any_text_builds_twice_identically_and_comes_back_exactly(
         build(source, first, library_dirs=[lib])
         build(source, second, library_dirs=[lib])
         assert first.read_bytes() == second.read_bytes()
-        assert f"Field {FIELDS.index(field)}: \u27e6{expected}\u27e7" in _paragraphs(first)
+        # a directive sets straight quotes as curly ones, values included; nothing else changes
+        shown = reveal(typographic(f"\u27e6{literal(expected)}\u27e7"))
+        assert shown.replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", '"').replace(
+            "\u201d", '"'
+        ) == f"\u27e6{expected}\u27e7".replace("\u2018", "'").replace("\u2019", "'").replace(
+            "\u201c", '"'
+        ).replace("\u201d", '"')
+        assert f"Field {FIELDS.index(field)}: {shown}" in _paragraphs(first)
 
 
 @settings(max_examples=12, deadline=None, phases=NO_SHRINK)

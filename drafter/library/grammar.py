@@ -15,7 +15,7 @@ from typing import Any
 
 import inflect
 
-from drafter.library.render import SENTINEL_CLOSE, SENTINEL_OPEN
+from drafter.library.render import LITERAL, SENTINEL_CLOSE, SENTINEL_OPEN, literal
 
 
 @lru_cache(maxsize=1)
@@ -81,16 +81,29 @@ def _curl(text: str, at_start: bool = True) -> str:
     return text.replace("'", "\u2019")
 
 
+def _curl_literal(token: str, before: str) -> str:
+    prefix = f"{SENTINEL_OPEN}{LITERAL}:"
+    if not token.startswith(prefix):
+        return token
+    value = bytes.fromhex(token[len(prefix) : -len(SENTINEL_CLOSE)]).decode("utf-8")
+    if "'" not in value and '"' not in value:
+        return token
+    at_start = before == "" or before.isspace() or before in "([{\u2014\u2013/"  # as _OPEN_CONTEXT
+    return literal(_curl(value, at_start=at_start))
+
+
 def typographic(text: str) -> str:
     """Straight quotes and apostrophes → curly ones ("LPD's" → "LPD’s"); text inside
-    drafter's private sentinels (term names, clause ids) is left exactly as written."""
-    if "'" not in text and '"' not in text:
+    drafter's private sentinels (term names, clause ids) is left exactly as written. A value
+    from the input (a LITERAL sentinel) is set the same way as the text around it, and is
+    otherwise untouched: only its quotes change."""
+    if "'" not in text and '"' not in text and f"{SENTINEL_OPEN}{LITERAL}:" not in text:
         return text
     out: list[str] = []
     last = 0
     for match in _SENTINEL.finditer(text):
         out.append(_curl(text[last : match.start()], at_start=last == 0))
-        out.append(match.group(0))
+        out.append(_curl_literal(match.group(0), text[match.start() - 1 : match.start()]))
         last = match.end()
     out.append(_curl(text[last:], at_start=last == 0))
     return "".join(out)

@@ -11,7 +11,7 @@ from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE_ROLE = (
-    "Works with officers.\n\n249. LPD shall pay the Union *one million* dollars &copy; "
+    "works with officers.\n\n249. LPD shall pay the Union *one million* dollars &copy; "
     "\ue000P:4142\ue001 [x](http://evil) <b>y</b> `z`"
 )
 
