@@ -14,7 +14,8 @@ from pathlib import Path
 from drafter.compose.directive import Composition, compose
 from drafter.compose.profiles import LoadedProfile
 from drafter.compose.section_limits import Measure
-from drafter.errors import OutputError
+from drafter.decree.fit import DecreeFit
+from drafter.errors import InputError, OutputError, Problem
 from drafter.inputs.loader import load_inputs
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, load_library
@@ -57,6 +58,9 @@ def build(
     draft: bool = False,
     schedule: bool = False,
     pdf: bool = False,
+    decree: Path | None = None,
+    after_paragraph: str | None = None,
+    after_heading: str | None = None,
 ) -> BuildResult:
     """Draft the document `source` describes and save it atomically.
 
@@ -92,7 +96,8 @@ def build(
 
         composition, loaded, measures = compose_narrative(inputs, lib, source=str(source), draft=draft)
     else:
-        composition = compose(inputs, lib, draft=draft)
+        inputs, fit = _fit_decree(source, inputs, decree, after_paragraph, after_heading)
+        composition = compose(inputs, lib, draft=draft, fit=fit)
     write_docx(composition.document, target, reference, force=force, inputs=[source])
     return _extras(
         BuildResult(source, target, composition, loaded.id if loaded else None, tuple(measures)),
@@ -104,12 +109,66 @@ def build(
     )
 
 
+def _fit_decree(
+    source: Path, inputs: Inputs, decree: Path | None, after_paragraph: str | None, after_heading: str | None
+) -> tuple[Inputs, DecreeFit | None]:
+    """--decree (or decree.file): the host decree's numbers and words, applied to the inputs."""
+    from drafter.decree.fit import fit_decree
+
+    info = inputs.decree
+    if decree is None and info is not None and info.file:
+        decree = source.parent / info.file
+        after_paragraph = after_paragraph or info.after_paragraph
+        after_heading = after_heading or info.after_heading
+    if decree is None:
+        if after_paragraph or after_heading:
+            raise InputError(
+                [Problem(str(source), None, None, "", "--after-paragraph/--after-heading need --decree")]
+            )
+        return inputs, None
+    if info is None:
+        raise InputError(
+            [Problem(str(source), None, None, "decree", "--decree needs a 'decree' section in the input")]
+        )
+    if not (after_paragraph or after_heading):
+        raise InputError(
+            [
+                Problem(
+                    str(source),
+                    None,
+                    None,
+                    "decree",
+                    f"{decree}: say where the directive goes: --after-paragraph N or --after-heading TEXT",
+                )
+            ]
+        )
+    fit = fit_decree(decree, after_paragraph, after_heading)
+    monitor = (
+        info.monitor.model_copy(update={"title": fit.monitor_title}) if fit.monitor_title else info.monitor
+    )
+    info = info.model_copy(
+        update={
+            "start_paragraph": fit.start_paragraph,
+            "start_section": fit.start_section,
+            "monitor": monitor,
+        }
+    )
+    agency = (
+        inputs.agency.model_copy(update={"short_name": fit.agency_term}) if fit.agency_term else inputs.agency
+    )
+    return inputs.model_copy(update={"decree": info, "agency": agency}), fit
+
+
 def _check_extras_possible(source: Path, inputs: Inputs, *, schedule: bool, pdf: bool) -> None:
     """Refuse --schedule or --pdf before anything is written when they cannot succeed, so a
     failed build leaves no partial output."""
     if schedule and inputs.decree is None:
         raise OutputError(
             f"{source}: --schedule counts deadlines from decree.effective_date, and this input has no decree"
+        )
+    if schedule and inputs.decree.joins == "modification" and inputs.decree.modification_date is None:  # type: ignore[union-attr]
+        raise OutputError(
+            f"{source}: --schedule counts deadlines from decree.modification_date, which the input leaves out"
         )
     if pdf:
         from drafter.docx.pdf import PdfError, find_soffice
@@ -139,6 +198,8 @@ def _extras(
         from drafter.compose.schedule import write_schedule
 
         effective = inputs.decree.effective_date if inputs.decree else None
+        if inputs.decree is not None and inputs.decree.joins == "modification":
+            effective = inputs.decree.modification_date
         path, rows = write_schedule(
             result.composition,
             effective,

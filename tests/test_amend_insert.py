@@ -174,7 +174,11 @@ def test_report_csv_and_dry_run(built: dict, tmp_path: Path) -> None:
     dry = CliRunner().invoke(
         main, ["insert", str(decree), str(built["guest"]), "--after-paragraph", "9", "--dry-run"]
     )
-    assert dry.exit_code == 0 and "Would insert 4 paragraphs (¶¶ 10–13)" in dry.output
+    assert (
+        dry.exit_code == 0
+        and "Would insert 4 paragraphs (¶¶ 10–13)" in dry.output
+        and "8 decree numbers" in dry.output
+    )
     assert "¶ 2: reference: paragraph 12 → paragraph 16" in dry.output
     assert not out.exists()
     result = CliRunner().invoke(

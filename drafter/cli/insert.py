@@ -118,14 +118,18 @@ def insert(
         )
         + f" {plan.point.description}, numbering: {plan.mode}."
     )
-    moved = [c for c in result.changes if c.kind != "inserted"]
+    changed = [c for c in result.changes if c.kind != "inserted"]
+    moved = [c for c in changed if not c.where.endswith("(inserted)")]
+    inside = [c for c in changed if c.where.endswith("(inserted)")]
     click.echo(
-        f"{len(moved)} numbers and references changed:"
+        f"{len(moved)} decree numbers and references changed:"
         if moved
         else "No existing number or reference changed."
     )
     for c in moved:
         click.echo(f"  {c.where}: {c.kind}: {c.old} → {c.new}")
+    if inside:
+        click.echo(f"{len(inside)} references inside the directive renumbered to fit (listed by --report).")
     for note in result.notes:
         click.echo(f"note: {note}")
     if not dry_run:

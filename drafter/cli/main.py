@@ -120,6 +120,16 @@ def _refuse_shared_outputs(inputs: tuple[Path, ...], output: Path | None, out_di
     help="Also convert to PDF with LibreOffice and check the page count against the "
     "solicitation profile's page limit (narratives).",
 )
+@click.option(
+    "--decree",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The existing decree .docx to draft the directive to fit (numbers, the decree's own "
+    "terms and Monitor title); same as decree.file in the input.",
+)
+@click.option(
+    "--after-paragraph", metavar="N", help="With --decree: the paragraph the directive will follow."
+)
+@click.option("--after-heading", metavar="TEXT", help="With --decree: the section at whose end it will go.")
 def build(
     inputs: tuple[Path, ...],
     output: Path | None,
@@ -130,6 +140,9 @@ def build(
     draft: bool,
     schedule: bool,
     pdf: bool,
+    decree: Path | None,
+    after_paragraph: str | None,
+    after_heading: str | None,
 ) -> None:
     """Draft the document each INPUTS file describes.
 
@@ -143,6 +156,8 @@ def build(
       drafter build city.yaml --library my-clauses --reference-doc letterhead.docx --draft
       drafter build examples/fairhaven.yaml -o fairhaven.docx --schedule
       drafter build examples/millbrook-chp.yaml -o millbrook.docx --pdf
+      drafter build examples/lakeport.yaml --decree examples/lakeport-decree.docx \\
+          --after-paragraph 21 -o lakeport-directive.docx
     """
     from drafter.build import build as build_one
     from drafter.library.clauses import load_library
@@ -169,6 +184,9 @@ def build(
                 draft=draft,
                 schedule=schedule,
                 pdf=pdf,
+                decree=decree,
+                after_paragraph=after_paragraph,
+                after_heading=after_heading,
             )
         except DrafterError as exc:
             echo_error(exc)  # a batch goes on with the next input, and exits 2 at the end

@@ -18,6 +18,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from drafter.decree.fit import DecreeFit, deadline_term
 from drafter.errors import LibraryError, MarkupError, RenderError
 from drafter.inputs.models import Inputs
 from drafter.library import grammar
@@ -108,14 +109,19 @@ def select_clauses(section: OutlineSection, library: Library, kind: str, outline
 class Composer:
     """One composition: holds the sandbox, the render state and the numbering counters."""
 
-    def __init__(self, inputs: Inputs, library: Library, draft: bool = False):
+    def __init__(self, inputs: Inputs, library: Library, draft: bool = False, fit: DecreeFit | None = None):
         self.inputs = inputs
         self.library = library
         self.draft = draft
+        self.fit = fit
         self.kind = str(inputs.document.kind)
         self.numbered = self.kind == "directive"
         self.env: SandboxedEnvironment = make_environment(draft)
         self.state = RenderState()
+        if inputs.decree is not None:
+            self.state.deadline_term = deadline_term(inputs.decree.joins)
+        if fit is not None:
+            self.state.aliases = dict(fit.aliases)
         self.context = template_context(self.base_context(inputs))
         if isinstance(self.env, DraftSandbox):
             self.context = draft_context(self.context, self.env)
@@ -179,6 +185,9 @@ class Composer:
             if not pending:
                 break
             for name in pending:
+                if self._defined_by_decree(name):
+                    rendered[name] = ()
+                    continue
                 if name not in self.library.terms:
                     raise RenderError(f"term('{name}') is used but clauses/_terms.yaml does not define it")
                 text, path = self.library.terms[name]
@@ -187,6 +196,7 @@ class Composer:
                 parsed = parse_blocks(body, numbered=False)
                 inline = parsed[0].content if parsed and isinstance(parsed[0], Paragraph) else ()
                 rendered[name] = inline
+        rendered = {name: inline for name, inline in rendered.items() if not self._defined_by_decree(name)}
         numbering = "decree" if self.numbered else "none"
         self.defined = [
             (name, "".join(getattr(i, "text", getattr(i, "name", "")) for i in rendered[name]))
@@ -199,6 +209,13 @@ class Composer:
             )
             for name in sorted(rendered, key=str.casefold)
         ]
+
+    def _defined_by_decree(self, name: str) -> bool:
+        """The host decree defines it (under this name or the one printed for it)."""
+        if self.fit is None:
+            return False
+        shown = self.fit.aliases.get(name, name)
+        return name.lower() in self.fit.defined_elsewhere or shown.lower() in self.fit.defined_elsewhere
 
     # ------------------------------------------------------------------ whole document
 
@@ -222,6 +239,8 @@ class Composer:
 
     def starts(self) -> tuple[int, int]:
         decree = self.inputs.decree
+        if self.fit is not None:
+            return self.fit.start_paragraph, self.fit.start_section
         if decree is None:
             return 1, 1
         return decree.start_paragraph, decree.start_section
@@ -404,9 +423,12 @@ def resolve_references(
     return out
 
 
-def compose(inputs: Inputs, library: Library, draft: bool = False) -> Composition:
-    """Draft the document the inputs describe (`draft`: missing facts become prompts)."""
-    return Composer(inputs, library, draft).compose()
+def compose(
+    inputs: Inputs, library: Library, draft: bool = False, fit: DecreeFit | None = None
+) -> Composition:
+    """Draft the document the inputs describe (`draft`: missing facts become prompts; `fit`:
+    the host decree it must fit — numbers, the decree's own terms)."""
+    return Composer(inputs, library, draft, fit).compose()
 
 
 __all__ = ["Composition", "compose", "build_context", "Term"]

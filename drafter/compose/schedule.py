@@ -23,7 +23,7 @@ from drafter.model import ClauseBlock, Paragraph, iter_blocks
 from drafter.safe_write import write_atomic
 
 COLUMNS = ("paragraph", "clause id", "obligation", "actor", "days", "due date")
-_DEADLINE = re.compile(r"within (\d+) days of the Effective Date")
+_DEADLINE = re.compile(r"within (\d+) days of the (?:Effective|Modification) Date")
 _SENTENCE = re.compile(r"[^.;:!?]*(?:[.;:!?](?=\s|$)|$)")
 _MODALS = re.compile(r"^(.*?)\s+(?:will|shall|agrees to|must)\b")
 

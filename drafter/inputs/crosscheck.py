@@ -23,6 +23,7 @@ def cross_check(inputs: Inputs) -> list[Finding]:
         *_unique_ids(inputs),
         *_responses_name_listed_partners(inputs),
         *_deadlines_within_term(inputs),
+        *_how_the_directive_joins(inputs),
         *_languages_named(inputs),
         *_grant_rules(inputs),
         *narrative_unused(inputs),
@@ -88,6 +89,32 @@ def _deadlines_within_term(inputs: Inputs) -> list[Finding]:
                     f"({decree.term_years} years = {term_days} days)",
                 )
             )
+    return found
+
+
+def _how_the_directive_joins(inputs: Inputs) -> list[Finding]:
+    """A modification date only for a modification, never before the decree took effect; an
+    insertion point only with a decree file, and only one of them."""
+    decree = inputs.decree
+    if decree is None:
+        return []
+    found: list[Finding] = []
+    if decree.modification_date is not None and decree.joins != "modification":
+        found.append(
+            (("decree", "modification_date"), "is only for 'joins: modification' (a decree already entered)")
+        )
+    if decree.modification_date is not None and decree.modification_date < decree.effective_date:
+        found.append(
+            (
+                ("decree", "modification_date"),
+                f"{decree.modification_date} is before the decree's Effective Date ({decree.effective_date})",
+            )
+        )
+    if decree.after_paragraph and decree.after_heading:
+        found.append((("decree", "after_heading"), "give after_paragraph or after_heading, not both"))
+    for name in ("after_paragraph", "after_heading"):
+        if getattr(decree, name) and not decree.file:
+            found.append((("decree", name), "needs decree.file (the decree it refers to)"))
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -187,6 +187,29 @@ class Decree(Strict):
         1, ge=1, description="Number of this directive's first section (printed in Roman numerals)."
     )
     monitor: Monitor = Field(default_factory=Monitor, description="Who assesses compliance.")
+    joins: Literal["new", "modification"] = Field(
+        "new",
+        description="How this directive joins the decree: 'new' (part of a decree not yet entered: "
+        "deadlines run from the Effective Date) or 'modification' (added to a decree already entered: "
+        "deadlines run from the Modification Date, the date the Court approves the modification).",
+    )
+    modification_date: dt.date | None = Field(
+        None,
+        description="With joins: modification, the date the Court approved (or is asked to approve) "
+        "the modification (YYYY-MM-DD); the 'Modification Date' every new deadline counts from. "
+        "Leave it out while the date is unknown: the definition then names the event, not a date.",
+    )
+    file: str | None = Field(
+        None,
+        description="The existing decree .docx this directive is drafted to fit (path relative to "
+        "this input file); same as build --decree. Numbers, terms and the Monitor's title come from it.",
+    )
+    after_paragraph: str | None = Field(
+        None, description="With file: the decree paragraph the directive will follow, e.g. '211'."
+    )
+    after_heading: str | None = Field(
+        None, description="With file: the section (heading or label) at whose end the directive will go."
+    )
 
 
 class CommunityBody(Strict):

@@ -151,6 +151,10 @@ class RenderState:
     terms: list[str] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     current_clause: str = ""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """A host decree's spelling of a term ("Monitor" → "Independent Monitor"): printed instead."""
+    deadline_term: str = "Effective Date"
+    """What days(n) counts from: "Modification Date" for a directive added to an entered decree."""
 
 
 def refuse_none(value: Any) -> Any:
@@ -210,14 +214,14 @@ def bind_functions(state: RenderState) -> dict[str, Callable[..., str]]:
         name = str(name)
         if name not in state.terms:
             state.terms.append(name)
-        return sentinel(TERM, name)
+        return sentinel(TERM, state.aliases.get(name, name))
 
     def ref(clause_id: str) -> str:
         return sentinel(REF, str(clause_id))
 
     def days(n: int) -> str:
         state.deadlines.append(Deadline(int(n), state.current_clause))
-        return Structure(f"within {int(n)} days of the {term('Effective Date')}")
+        return Structure(f"within {int(n)} days of the {term(state.deadline_term)}")
 
     return {"term": term, "ref": ref, "days": days}
 
