@@ -349,6 +349,7 @@ def _number_inserted(
                 _replace_label(p, old_para.label, new)
             else:
                 _untie(p, numbering)
+                _set_ind(p, _level_ind(numbering, host_num, 0))  # the decree's own hanging indent
                 if typed_top_ppr is not None:
                     old_ppr = p.find(_W + "pPr")
                     fresh = copy.deepcopy(typed_top_ppr)
@@ -368,6 +369,7 @@ def _number_inserted(
                 prepend(p, f"{parent_new}.{old_para.label.split('.', 1)[1]}{sep}")
             else:
                 _untie(p, numbering)
+                _set_ind(p, _level_ind(numbering, host_num, block.level))
                 prepend(p, f"{block.number}\t")
         elif isinstance(block, Heading) or item.index in new_sec:
             section = next((s for s in guest.sections if s.index == item.index), None)
@@ -389,6 +391,30 @@ def _number_inserted(
                 for ind in ppr.findall(_W + "ind") if ppr is not None else []:
                     ppr.remove(ind)
                 prepend(p, f"{label}. ")
+
+
+def _level_ind(numbering: etree._Element | None, num_id: str | None, ilvl: int) -> etree._Element | None:
+    """The indentation the decree's list gives a level (None when the decree has no such list)."""
+    if numbering is None or num_id is None:
+        return None
+    lvl = _level_pr(numbering, num_id, ilvl)
+    ind = lvl.find(f"{_W}pPr/{_W}ind") if lvl is not None else None
+    return copy.deepcopy(ind) if ind is not None else None
+
+
+def _set_ind(p: etree._Element, ind: etree._Element | None) -> None:
+    """Replace the paragraph's indentation (a typed label then sits where the list put its number)."""
+    ppr = p.find(_W + "pPr")
+    if ind is None or ppr is None:
+        return
+    for old in ppr.findall(_W + "ind"):
+        ppr.remove(old)
+    for name in ("jc", "rPr", "sectPr", "pPrChange"):
+        anchor = ppr.find(_W + name)
+        if anchor is not None:
+            anchor.addprevious(ind)
+            return
+    ppr.append(ind)
 
 
 def _clear_numpr(p: etree._Element) -> None:
