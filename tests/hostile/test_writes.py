@@ -25,7 +25,11 @@ def _copy_input(folder: Path, name: str = "s.yaml") -> Path:
 def test_build_never_overwrites_its_input(tmp_path: Path) -> None:
     source = _copy_input(tmp_path)
     before = source.read_bytes()
-    drafter("build", source, "-o", source, "--force").refused(str(source), "input")
+    direct = drafter("build", source, "-o", source, "--force")  # refused as not .docx, too
+    assert direct.code == 2 and "Traceback" not in direct.stderr
+    hard = tmp_path / "hard.docx"
+    os.link(source, hard)
+    drafter("build", source, "-o", hard, "--force").refused(str(hard), "is an input")
     link = tmp_path / "alias.docx"
     link.symlink_to(source)
     drafter("build", source, "-o", link, "--force").refused(str(link))
@@ -80,10 +84,13 @@ def test_library_export_does_not_write_through_links(tmp_path: Path) -> None:
     assert not (tmp_path / "elsewhere.md").exists()
 
 
-def test_output_onto_a_device_is_refused(tmp_path: Path) -> None:
-    drafter("build", MINIMAL, "-o", "/dev/full", "--force").refused("/dev/full", "not a regular file")
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+def test_output_onto_a_device_or_fifo_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.docx"
+    os.mkfifo(fifo)
+    drafter("build", MINIMAL, "-o", fifo, "--force").refused(str(fifo), "not a regular file")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     drafter("schema", "-o", "/dev/full", "--force").refused("/dev/full", "not a regular file")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
 @pytest.mark.parametrize(
