@@ -18,15 +18,18 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 demo: setup
 	$(DRAFTER) build $(EXAMPLES) --out-dir build --force
 
+# Coverage is a figure to read, not a gate: one line with drafter/'s total after the tests.
 test: setup
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q tests --cov=drafter --cov-report=
+	@echo "coverage of drafter/: $$($(PY) -m coverage report --format=total)% of lines (in-process tests; subprocess runs not counted)"
 
 lint: setup
 	$(VENV)/bin/ruff check drafter tests benchmarks scripts
 	$(VENV)/bin/ruff format --check drafter tests benchmarks scripts
+	$(VENV)/bin/mypy
 
 bench: setup
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build .pytest_cache .setuptools-build .coverage .mypy_cache

@@ -192,7 +192,7 @@ def python_docx_decree(path: Path) -> Path:
     return path
 
 
-def _numbered(p: docx.text.paragraph.Paragraph, num_id: str, level: int) -> None:
+def _numbered(p: docx.text.paragraph.Paragraph, num_id: str, level: int) -> None:  # type: ignore[name-defined]
     numpr = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))
     etree.SubElement(numpr, qn("w:ilvl"), {qn("w:val"): str(level)})
     etree.SubElement(numpr, qn("w:numId"), {qn("w:val"): num_id})

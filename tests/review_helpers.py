@@ -35,7 +35,7 @@ def doc(*blocks: m.Block, kind: str = "directive") -> m.Document:
 def decree(*texts: str, start: int = 212) -> m.Document:
     """Decree paragraphs numbered from `start` under one heading."""
     body = [heading("Community Partnerships", number="IV")]
-    body += [para(t, numbering="decree", number=str(start + i)) for i, t in enumerate(texts)]
+    body += [para(t, numbering="decree", number=str(start + i)) for i, t in enumerate(texts)]  # type: ignore[misc]
     return doc(*body)
 
 

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """`drafter insert` on decrees made three ways, in the middle and at the end, in both numbering
 modes, checked from LibreOffice's PDF text: numbering continuous (renumber) or unchanged with
 suffixes (suffix); every moved reference updated and no other text changed; styles, header and
@@ -127,9 +128,9 @@ def test_moved_references_updated_and_no_other_text_changed(built: dict, case: t
     pdf = folded(built["pdf"][case])
     first = a + 1 if mode == "renumber" else None
     if mode == "renumber":
-        assert f"under paragraphs {first} and {first + 1} each year" in pdf
+        assert f"under paragraphs {first} and {first + 1} each year" in pdf  # type: ignore[operator]
         assert f"appointed under paragraph {14 if a == 9 else 10} shall" in pdf
-        assert f"The reports under paragraph {first + 2} shall be public." in pdf
+        assert f"The reports under paragraph {first + 2} shall be public." in pdf  # type: ignore[operator]
     else:
         new = suffixed(how, a)
         assert f"under paragraphs {new[0]} and {new[1]} each year" in pdf

@@ -330,7 +330,7 @@ def test_formatting_only_changes_are_rpr_changes(tmp_path: Path) -> None:
         p.add_run("shall").bold = bold
         p.add_run(" act within 30 days.")
         document.add_paragraph("Unchanged paragraph.")
-        document.save(path)
+        document.save(path)  # type: ignore[arg-type]
     result = compare(old, new, date="2026-01-01")
     root = _document(result.document or b"")
     assert result.revisions["run_formatting"] == 1 and result.revisions["text_insertions"] == 0

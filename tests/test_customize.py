@@ -36,7 +36,7 @@ def clause(folder: Path, name: str, clause_id: str, body: str, *, title: str = "
     return path
 
 
-def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def run(*args: str, env: dict[str, str] | None = None):
     return CliRunner().invoke(main, list(args), env=env or {"DRAFTER_LIBRARY": None})
 
 
@@ -66,7 +66,7 @@ def lib(tmp_path: Path) -> Path:
     return folder
 
 
-def build(tmp_path: Path, *extra: str, source: Path = DATA / "minimal.yaml"):  # type: ignore[no-untyped-def]
+def build(tmp_path: Path, *extra: str, source: Path = DATA / "minimal.yaml"):
     out = tmp_path / "out.docx"
     result = run("build", str(source), "-o", str(out), *extra)
     return result, out

@@ -77,7 +77,7 @@ def test_inspect_cli_text_and_json(decree: tuple[str, Path]) -> None:
 def test_a_document_that_is_not_a_decree_gets_one_line_and_exit_2(tmp_path: Path) -> None:
     letter = docx.Document()
     letter.add_paragraph("Dear Chief, thank you for meeting with us.")
-    letter.save(tmp_path / "letter.docx")
+    letter.save(tmp_path / "letter.docx")  # type: ignore[arg-type]
     (tmp_path / "notes.docx").write_text("not a zip")
     for name, why in (("letter.docx", "not a decree: no numbered paragraphs"), ("notes.docx", "not a .docx")):
         result = CliRunner().invoke(main, ["inspect", str(tmp_path / name)])

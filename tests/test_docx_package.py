@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """Saving: reproducible bytes, dates from the input, and an atomic write that never leaves
 half a file or a stray temporary beside the user's documents."""
 
@@ -46,7 +47,7 @@ def test_no_random_session_ids_anywhere() -> None:
                 assert b"w:rsid" not in blob and b"paraId" not in blob and b"docId" not in blob, name
 
 
-def core(data: bytes) -> docx.opc.coreprops.CoreProperties:
+def core(data: bytes) -> docx.opc.coreprops.CoreProperties:  # type: ignore[name-defined]
     return docx.Document(io.BytesIO(data)).core_properties
 
 

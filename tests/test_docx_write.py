@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """The Word writer: what a lawyer opening the .docx (or the PDF) sees, and the XML that makes
 it behave in Word: list numbering, live cross-references, clause controls, the TOC."""
 

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """End to end: the `drafter` command in a real subprocess, its output opened with python-docx
 and converted by LibreOffice, as a user would run it."""
 

@@ -19,7 +19,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 MODALS = ("will", "shall", "agrees to")
 
 
-def _compose(path: Path):  # type: ignore[no-untyped-def]
+def _compose(path: Path):
     inputs = load_inputs(path)
     library = load_library()
     if inputs.document.kind == "narrative":

@@ -31,7 +31,7 @@ topics: [partners]
 """
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
+def run(*args: str):
     return CliRunner().invoke(main, list(args), env={"DRAFTER_LIBRARY": None})
 
 

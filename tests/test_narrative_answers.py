@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from drafter.cli.main import main as cli
 from drafter.compose.narrative import compose_narrative
@@ -19,7 +20,6 @@ from drafter.library.clauses import load_library
 from drafter.model import iter_paragraphs
 from drafter.review import review_file
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = {"millbrook-chp.yaml": "chp-2024", "eastgate-cpd.yaml": "cpd-2024"}
 LITTLE = ROOT / "examples" / "first-drafts" / "red-cedar-chp.yaml"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT
 from ruamel.yaml import YAML
 
 from drafter.compose.narrative import compose_narrative
@@ -27,7 +28,6 @@ from drafter.inputs.narrative_fields import LINKS_ONLY
 from drafter.library.clauses import load_library
 from drafter.model import Table, iter_blocks, iter_paragraphs
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ["millbrook-chp.yaml", "eastgate-cpd.yaml"]
 
 Path_ = tuple[str | int, ...]

@@ -14,7 +14,7 @@ from drafter.docx.read import read_docx
 from drafter.model import Heading, Paragraph, iter_blocks
 
 
-def _labels(body) -> list[tuple[str, int, str | None]]:  # type: ignore[no-untyped-def]
+def _labels(body) -> list[tuple[str, int, str | None]]:
     out: list[tuple[str, int, str | None]] = []
     for block in iter_blocks(body):
         # the caption's title is read back as an unnumbered heading; it is not a section

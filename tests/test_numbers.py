@@ -64,7 +64,7 @@ def test_every_format_reads_back_the_value_it_printed(fmt: str, data: st.DataObj
 
 
 @given(st.sampled_from(DECREE_LEVELS + HEADING_LEVELS + ORDERED_LEVELS), st.integers(1, 300))
-def test_every_level_parses_its_label_and_its_cited_number(level, n: int) -> None:  # type: ignore[no-untyped-def]
+def test_every_level_parses_its_label_and_its_cited_number(level, n: int) -> None:
     assert level.parse(level.label(n)) == n
     assert level.parse(level.number(n)) == n
     assert level.number(n) == cited(level.label(n))

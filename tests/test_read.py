@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """The reader: numbers as Word prints them, clause controls, REF fields, bookmarks, highlights,
 tables, and clean refusals for files that are not (safe) .docx."""
 

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """Clause text: the sandbox, its filters, and Markdown → numbered blocks."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """End to end: build each example with `drafter build`, review it (no error-level finding), then
 damage a built directive the ways issue 4 lists, with python-docx edits, and check review names
 each defect at the right printed paragraph number."""
@@ -123,8 +124,8 @@ def test_damaged_directive_defects_are_named_at_their_paragraphs(
     for bm in document.element.body.iter(qn("w:bookmarkStart")):
         if bm.get(qn("w:name")) == target:
             bm.getparent().remove(bm)
-    used.add(ref_item.label)
-    expected.append(("xref.missing-bookmark", ref_item.label))
+    used.add(ref_item.label)  # type: ignore[arg-type]
+    expected.append(("xref.missing-bookmark", ref_item.label))  # type: ignore[arg-type]
     # 4. a typed reference to a paragraph that does not exist
     c = plain_para(used)
     used.add(c)
@@ -142,7 +143,7 @@ def test_damaged_directive_defects_are_named_at_their_paragraphs(
     clause = items[labels[e]].clause
     assert clause is not None
     # reported once per clause, at the clause's first paragraph
-    expected.append(("provenance.edited", next(i.label for i in items.values() if i.clause is clause)))
+    expected.append(("provenance.edited", next(i.label for i in items.values() if i.clause is clause)))  # type: ignore[arg-type]
     # 7. an inserted paragraph whose list numbering jumps (a new list started at 400)
     f = str(tops[len(tops) // 2])
     numbering = document.part.numbering_part.element
@@ -177,23 +178,23 @@ def test_damaged_directive_defects_are_named_at_their_paragraphs(
         and i.label != ref_item.label
         and any(getattr(c, "target", None) for c in getattr(i.block, "content", ()))
     )
-    used.add(own.label)
+    used.add(own.label)  # type: ignore[arg-type]
     own_el = elements[own.index]
     own_el.find(qn("w:pPr")).addnext(
         parse_xml(f'<w:bookmarkStart {ns} w:id="9902" w:name="_Ref9999999999"/>')
     )
     instr = next(own_el.iter(qn("w:instrText")))
     instr.text = re.sub(r"_Ref\d+", "_Ref9999999999", instr.text)
-    expected.append(("xref.self", own.label))
+    expected.append(("xref.self", own.label))  # type: ignore[arg-type]
     # 9. a defined term in the wrong case
     term_item = next(
         i
         for i in items.values()
         if i.label and i.label not in used and "Effective Date" in i.text and "means" not in i.text
     )
-    used.add(term_item.label)
+    used.add(term_item.label)  # type: ignore[arg-type]
     _set_text(elements[term_item.index], "Effective Date", "Effective date")
-    expected.append(("terms.wrong-case", term_item.label))
+    expected.append(("terms.wrong-case", term_item.label))  # type: ignore[arg-type]
     # 10. a highlighted draft prompt
     g = plain_para(used)
     used.add(g)

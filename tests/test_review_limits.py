@@ -62,7 +62,7 @@ def _tight_profile(tmp_path: Path, limits: dict[str, int]) -> Path:
     return layer
 
 
-def _characters(result, heading: str) -> int:  # type: ignore[no-untyped-def]
+def _characters(result, heading: str) -> int:
     return next(m.amount for m in result.measures if m.unit == "characters" and m.section == heading)
 
 

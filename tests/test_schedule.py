@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """The deadline schedule: each days() deadline, its paragraph, sentence, actor and due date."""
 
 from __future__ import annotations

@@ -250,7 +250,7 @@ def _carry_comments(
     if not refs:
         return []
     try:
-        source = {c.get(_W + "id"): c for c in guest_doc.part.part_related_by(RT_COMMENTS).element}
+        source = {c.get(_W + "id"): c for c in guest_doc.part.part_related_by(RT_COMMENTS).element}  # type: ignore[attr-defined]
     except KeyError:
         source = {}
     target = host_doc.part._comments_part.element

@@ -238,11 +238,11 @@ def plan_insert(
         base_sec = sec_after or "I"
         plan.directive_sections = [f"{base_sec}-{suffix_letters(i + 1)}" for i in range(len(d_secs))]
     plan.directive_paragraph_map = {
-        p.label: new for p, new in zip(d_tops, plan.directive_labels, strict=False)
+        p.label: new for p, new in zip(d_tops, plan.directive_labels, strict=False) if p.label is not None
     }
     plan.directive_section_map = {
-        s.label: new for s, new in zip(d_secs, plan.directive_sections, strict=False)
-    }  # type: ignore[misc]
+        s.label: new for s, new in zip(d_secs, plan.directive_sections, strict=False) if s.label is not None
+    }
     return plan
 
 

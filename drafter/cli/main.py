@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -32,7 +33,7 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def columns(rows: list[tuple[str, ...]]) -> list[str]:
+def columns(rows: Sequence[tuple[str, ...]]) -> list[str]:
     """Rows as aligned columns, two spaces apart, however long a value is (the last column
     is not padded)."""
     if not rows:
@@ -41,7 +42,7 @@ def columns(rows: list[tuple[str, ...]]) -> list[str]:
     return ["  ".join([*(v.ljust(w) for v, w in zip(row, widths, strict=False)), row[-1]]) for row in rows]
 
 
-def library_option(func):  # type: ignore[no-untyped-def]
+def library_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--library",
         "library_dirs",

@@ -42,7 +42,9 @@ from drafter.model import (
     CrossRef,
     Document,
     Heading,
+    Inline,
     Meta,
+    NumberingKind,
     Paragraph,
     Run,
     Signatory,
@@ -197,7 +199,7 @@ class Composer:
                 inline = parsed[0].content if parsed and isinstance(parsed[0], Paragraph) else ()
                 rendered[name] = inline
         rendered = {name: inline for name, inline in rendered.items() if not self._defined_by_decree(name)}
-        numbering = "decree" if self.numbered else "none"
+        numbering: NumberingKind = "decree" if self.numbered else "none"
         self.defined = [
             (name, "".join(getattr(i, "text", getattr(i, "name", "")) for i in rendered[name]))
             for name in sorted(rendered, key=str.casefold)
@@ -388,7 +390,7 @@ def resolve_references(
     def fix_paragraph(p: Paragraph, owner: str) -> Paragraph:
         if not any(isinstance(i, CrossRef) for i in p.content):
             return p
-        content = []
+        content: list[Inline] = []
         for item in p.content:
             if isinstance(item, CrossRef):
                 if item.target not in numbers and draft and item.target in library.clauses:

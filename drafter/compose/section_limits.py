@@ -76,7 +76,9 @@ def heading_key(heading: str) -> str:
 
 def section_limits(loaded: LoadedProfile) -> dict[str, dict[str, int]]:
     """{heading: {unit: limit}} for every limited section of a profile."""
-    return {s.heading: dict(s.limit) for s in loaded.profile.sections if s.limit}
+    return {
+        s.heading: {str(unit): n for unit, n in s.limit.items()} for s in loaded.profile.sections if s.limit
+    }
 
 
 def measure(doc: Document, loaded: LoadedProfile) -> list[Measure]:

@@ -159,9 +159,9 @@ def _terms(doc: Document, structure: DecreeStructure) -> list[DefinedTerm]:
             not found
             and sec is not None
             and "definition" in sec.heading.lower()
-            and (m := _DEF_BARE.match(text))
+            and (bare := _DEF_BARE.match(text))
         ):
-            found.append((m.group(1), "definitions-section", whole))
+            found.append((bare.group(1), "definitions-section", whole))
         for term, form, definition in found:
             term = term.strip().rstrip(",.")
             if term.lower() in seen:

@@ -184,7 +184,7 @@ def read_structure(doc: Document) -> DecreeStructure:
                 section = label
     sources = {p.source for p in paragraphs if p.level == 0}
     numbering: Literal["typed", "list", "mixed", "none"] = (
-        "none" if not sources else ("mixed" if len(sources) > 1 else sources.pop())  # type: ignore[assignment]
+        "none" if not sources else ("mixed" if len(sources) > 1 else sources.pop())
     )
     return DecreeStructure(
         items=tuple(items),

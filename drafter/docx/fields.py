@@ -101,13 +101,13 @@ def field_runs(instruction: str, result: str, rpr: etree._Element | None = None)
     def char(kind: str) -> etree._Element:
         r = etree.Element(W + "r")
         if rpr is not None:
-            r.append(_copy(rpr))  # type: ignore[arg-type]
+            r.append(_copy(rpr))
         sub(r, "fldChar", {"fldCharType": kind})
         return r
 
     instr = etree.Element(W + "r")
     if rpr is not None:
-        instr.append(_copy(rpr))  # type: ignore[arg-type]
+        instr.append(_copy(rpr))
     instr.append(text_el(f" {instruction} ", "instrText"))
     return [char("begin"), instr, char("separate"), run(result, _copy(rpr)), char("end")]
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from drafter.docx.namespaces import W_NS as W
+from drafter.model import NumberingKind
 from drafter.numbering_scheme import DECREE_LEVELS, cited, format_value
 
 _W = f"{{{W}}}"
@@ -120,7 +121,7 @@ class Level:
 class NumInfo:
     """A list paragraph's place: its kind (model NumberingKind), level, printed label, list."""
 
-    kind: str
+    kind: NumberingKind
     level: int
     label: str | None
     num_id: int

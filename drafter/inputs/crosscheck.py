@@ -6,10 +6,11 @@ can point at its line just like a field error.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from drafter.compose.dates import decree_term_days
-from drafter.inputs.models import Deadlines, Inputs
+from drafter.inputs.models import Deadlines, Inputs, Partner, Problem
 from drafter.inputs.narrative_fields import narrative_unused
 
 Loc = tuple[str | int, ...]
@@ -46,7 +47,11 @@ def _kind_needs_section(inputs: Inputs) -> list[Finding]:
 
 def _unique_ids(inputs: Inputs) -> list[Finding]:
     found: list[Finding] = []
-    for section, items in (("partners", inputs.partners), ("problems", inputs.problems)):
+    groups: tuple[tuple[str, Sequence[Partner | Problem]], ...] = (
+        ("partners", inputs.partners),
+        ("problems", inputs.problems),
+    )
+    for section, items in groups:
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
             if item.id in seen:

@@ -208,7 +208,7 @@ def validate_data(path: Path, root: Any) -> tuple[Inputs | None, list[Problem]]:
         for err in exc.errors():
             loc = _clean_loc(err["loc"])
             line, col = position(root, loc)
-            problems.append(Problem(name, line, col, dotted(loc), _message(err, loc)))
+            problems.append(Problem(name, line, col, dotted(loc), _message(dict(err), loc)))
         return None, _sorted(problems)
     if problems:
         return None, _sorted(problems)

@@ -273,7 +273,7 @@ def render_template(template: jinja2.Template, context: dict[str, Any], path: Pa
         with time_budget():
             text, total = collect(template.generate(context), getattr(env, "rendered_chars", 0))
         if hasattr(env, "rendered_chars"):
-            env.rendered_chars = total  # type: ignore[attr-defined]
+            env.rendered_chars = total
         return text
     except RenderError:
         raise

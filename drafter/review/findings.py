@@ -106,7 +106,7 @@ def walk(doc: Document) -> list[Item]:
 
 def _walk(doc: Document) -> list[Item]:
     items: list[Item] = []
-    state = {"h1": None, "h2": None, "n1": None, "n2": None, "last": None}
+    state: dict[str, str | None] = {"h1": None, "h2": None, "n1": None, "n2": None, "last": None}
 
     def para(p: Paragraph | Heading, clause: ClauseBlock | None, in_table: bool) -> None:
         text = p.text

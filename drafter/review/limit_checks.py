@@ -13,7 +13,7 @@ from __future__ import annotations
 from drafter.compose.profiles import LoadedProfile
 from drafter.compose.section_limits import Measure, count, heading_key, measure, section_text
 from drafter.model import Document, Heading, sections
-from drafter.review.findings import Finding, Location, walk
+from drafter.review.findings import Finding, Item, Location, walk
 
 WORDS_PER_PAGE = 275
 Limits = dict[str, tuple[str, int]]
@@ -62,7 +62,7 @@ def check_profile(doc: Document, loaded: LoadedProfile) -> list[Finding]:
     return [_finding(m, headings, index_of) for m in measure(doc, loaded) if m.over > 0]
 
 
-def _finding(m: Measure, headings: dict, index_of: dict) -> Finding:  # type: ignore[type-arg]
+def _finding(m: Measure, headings: dict[str, Heading], index_of: dict[int, Item]) -> Finding:
     if m.section == "whole narrative":
         return Finding(
             "limits.over",

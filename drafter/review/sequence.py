@@ -18,7 +18,7 @@ import re
 
 from drafter.model import Document, Paragraph
 from drafter.numbering_scheme import roman_value
-from drafter.review.findings import Finding, Item, walk
+from drafter.review.findings import Finding, Item, Severity, walk
 
 
 def check(doc: Document) -> list[Finding]:
@@ -106,7 +106,12 @@ def _run_together(items: list[Item]) -> list[Finding]:
 
 
 def _run(
-    seq: list[tuple[int, Item]], what: str, prefix: str, severity: str, restarts: bool, roman: bool = False
+    seq: list[tuple[int, Item]],
+    what: str,
+    prefix: str,
+    severity: Severity,
+    restarts: bool,
+    roman: bool = False,
 ) -> list[Finding]:
     out: list[Finding] = []
     for (prev, _), (num, item) in zip(seq, seq[1:], strict=False):

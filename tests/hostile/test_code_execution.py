@@ -15,7 +15,7 @@ class _Marker:
     def __init__(self, path: str):
         self.path = path
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self):
         return (open, (self.path, "w"))
 
 

@@ -28,7 +28,7 @@ def _rewrite(src: Path, dst: Path, change: dict[str, bytes | None]) -> Path:
         for info in zin.infolist():
             if info.filename in change:
                 if change[info.filename] is not None:
-                    zout.writestr(info.filename, change[info.filename])
+                    zout.writestr(info.filename, change[info.filename])  # type: ignore[arg-type]
             else:
                 zout.writestr(info, zin.read(info))
         for name, data in change.items():
