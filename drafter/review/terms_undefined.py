@@ -121,7 +121,10 @@ def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Defini
             ):
                 names.add(m.group(1).lower())
 
-    definitions_low = definitions_text.lower()
+    # word n-grams, so "is this phrase in a title or a definition" costs a set lookup, not a
+    # search through text that grows with the document
+    title_grams = _ngrams(titles)
+    definition_grams = _ngrams(definitions_text.lower())
     memo: dict[str, bool] = {}
 
     def introduced(phrase: str) -> bool:
@@ -139,8 +142,8 @@ def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Defini
                 or phrase.split()[0] in name_words
                 or _INSTITUTION.match(phrase) is not None
                 or any(_PLACE.search(" ".join(phrase.split()[:n])) for n in range(2, len(words) + 1))
-                or low in titles
-                or low in definitions_low
+                or _key(low) in title_grams
+                or _key(low) in definition_grams
             )
         return memo[low]
 
@@ -163,6 +166,23 @@ _INSTRUMENT = re.compile(
     r"Stipulation|Section|Article|Part|Chapter|Addendum|Amendment|Memorandum|Plan)s?$",
     re.I,
 )
+
+
+_TOKEN = re.compile(r"[\w'’-]+")
+
+
+def _key(text: str) -> str:
+    return " ".join(_TOKEN.findall(text))
+
+
+def _ngrams(text: str, longest: int = 8) -> set[str]:
+    out: set[str] = set()
+    for line in text.split("\n"):
+        words = _TOKEN.findall(line)
+        for n in range(1, longest + 1):
+            for i in range(len(words) - n + 1):
+                out.add(" ".join(words[i : i + n]))
+    return out
 
 
 def _self_reference(used: str) -> bool:
