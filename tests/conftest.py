@@ -17,3 +17,10 @@ CORPUS = ROOT / "tests" / "data" / "corpus"
 
 if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
+
+# Property tests run the same examples on every machine (a failure is reproducible, never a
+# coin toss in CI) and have no per-example deadline: CI machines are shared and slow at times.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("drafter", derandomize=True, deadline=None, print_blob=True)
+settings.load_profile("drafter")
