@@ -149,6 +149,8 @@ class Caption:
     defendant: str
     case_number: str
     document_title: str
+    division: str | None = None
+    judge: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,15 @@ class Signatory:
 @dataclass(frozen=True)
 class SignatureBlock:
     signatories: tuple[Signatory, ...]
+
+
+@dataclass(frozen=True)
+class OrderBlock:
+    """The Court's part of a filed order: "IT IS SO ORDERED", a date line and the judge's
+    signature line, after the Parties' signatures."""
+
+    judge: str | None = None
+    judge_title: str = "United States District Judge"
 
 
 @dataclass(frozen=True)
@@ -195,7 +206,17 @@ class ClauseBlock:
     legal_review: bool = False
 
 
-Block = Paragraph | Heading | Table | Caption | SignatureBlock | TableOfContents | PageBreak | ClauseBlock
+Block = (
+    Paragraph
+    | Heading
+    | Table
+    | Caption
+    | SignatureBlock
+    | OrderBlock
+    | TableOfContents
+    | PageBreak
+    | ClauseBlock
+)
 
 # --------------------------------------------------------------------------- document
 
