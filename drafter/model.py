@@ -183,6 +183,9 @@ class TableOfContents:
 
     title: str = "Contents"
     levels: int = 2
+    pages: tuple[int | None, ...] = ()
+    """The page of each entry, read back from a converted PDF (drafter.docx.toc_pages); empty
+    until then, and the entries print without page numbers."""
 
 
 @dataclass(frozen=True)

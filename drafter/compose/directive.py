@@ -244,8 +244,16 @@ class Composer:
         for clause in select_clauses(section, self.library, self.kind, outline_path):
             if self.included(clause):
                 content.append(_Deferred(clause) if clause.meta.deferred else self.render_clause(clause))
-        for sub in section.subsections:
-            content.extend(self.section_blocks(sub, level + 1, outline_path))
+        parts = [
+            blocks
+            for sub in section.subsections
+            if (blocks := self.section_blocks(sub, level + 1, outline_path))
+        ]
+        if len(parts) == 1:  # a lone subsection ("A." with no "B.") loses its heading
+            content.extend(parts[0][1:])
+        else:
+            for blocks in parts:
+                content.extend(blocks)
         if not content:
             return []
         return [Heading((Run(self.typographic(section.heading)),), level=level), *content]

@@ -190,7 +190,7 @@ class _Builder:
         title.append(fields.run(toc.title))
         style_ids = {1: self.styles.id("TOC 1"), 2: self.styles.id("TOC 2")}
         entries = [(min(lvl, 2), text) for lvl, text in self.toc_entries()]
-        return [title, *fields.toc_paragraphs(entries, toc.levels, style_ids)]
+        return [title, *fields.toc_paragraphs(entries, toc.levels, style_ids, toc.pages, SIGNATURE_LINE_END)]
 
     def table(self, table: m.Table) -> etree._Element:
         tbl = el("tbl")
@@ -480,6 +480,12 @@ def render_docx(doc: m.Document, reference: Path) -> bytes:
         when=builder.when,
     )
     return save_deterministic(document)
+
+
+def toc_entries(doc: m.Document, reference: Path) -> list[tuple[int, str]]:
+    """(level, "XIV. Problem Solving") for each heading the contents list, as the writer prints them."""
+    builder = _Builder(doc, _open_reference(Path(reference)), Path(reference))
+    return builder.toc_entries()
 
 
 def write_docx(
