@@ -52,7 +52,7 @@ from drafter.model import (
     Term,
     clause_digest,
 )
-from drafter.numbering_scheme import decree_number, heading_number
+from drafter.numbering_scheme import decree_number, heading_number, roman
 
 
 @dataclass
