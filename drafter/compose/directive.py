@@ -137,7 +137,9 @@ class Composer:
         if isinstance(self.env, DraftSandbox):
             self.context = draft_context(self.context, self.env)
         self.context.update(bind_functions(self.state))
-        self.context.update(section_of=self.section_of, deadlines=self.deadline_rows)
+        self.context.update(
+            template_context({"section_of": self.section_of, "deadlines": self.deadline_rows})
+        )
         self.section_numbers: list[str] = []
         self.clause_sections: dict[str, str] = {}
         self.list_ids: Iterator[int] = itertools.count(1)
