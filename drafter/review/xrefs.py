@@ -251,7 +251,7 @@ def _roman_targets(
                     quote,
                 )
             )
-        elif ref == item.heading_path and not m.group(0).lower().startswith("sections"):
+        elif ref == item.heading_path and not quote.lower().startswith("sections"):
             # "Sections X through XXI" names a span that holds this section: not a self-reference
             out.append(
                 Finding(
