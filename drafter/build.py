@@ -106,6 +106,7 @@ def build(
         schedule=schedule,
         pdf=pdf,
         force=force,
+        reference=reference,
     )
 
 
@@ -159,6 +160,26 @@ def _fit_decree(
     return inputs.model_copy(update={"decree": info, "agency": agency}), fit
 
 
+def _fill_toc_pages(result: BuildResult, reference: Path, pdf: Path) -> bool:
+    """Write the page of each heading (found in the first PDF) into the contents of the
+    .docx; True when it changed, so the PDF is made again."""
+    from drafter.docx.toc_pages import heading_pages, page_texts
+    from drafter.docx.write import toc_entries, write_docx
+    from drafter.model import TableOfContents
+
+    doc = result.composition.document
+    if not any(isinstance(b, TableOfContents) for b in doc.body):
+        return False
+    found = heading_pages(page_texts(pdf), toc_entries(doc, reference))
+    if not any(page is not None for page in found):
+        return False
+    body = tuple(
+        dataclasses.replace(b, pages=tuple(found)) if isinstance(b, TableOfContents) else b for b in doc.body
+    )
+    write_docx(dataclasses.replace(doc, body=body), result.output, reference, force=True)
+    return True
+
+
 def _check_extras_possible(source: Path, inputs: Inputs, *, schedule: bool, pdf: bool) -> None:
     """Refuse --schedule or --pdf before anything is written when they cannot succeed, so a
     failed build leaves no partial output."""
@@ -188,6 +209,7 @@ def _extras(
     schedule: bool,
     pdf: bool,
     force: bool = False,
+    reference: Path | None = None,
 ) -> BuildResult:
     """--schedule and --pdf: files beside the document, made after it is written.
 
@@ -214,6 +236,8 @@ def _extras(
         from drafter.docx.pdf import to_pdf
 
         pdf_path, pages = to_pdf(result.output)
+        if reference is not None and _fill_toc_pages(result, reference, pdf_path):
+            pdf_path, pages = to_pdf(result.output)
         result = dataclasses.replace(result, pdf=pdf_path, pages=pages)
         if loaded is not None:
             measure = check_pages(pages, loaded, str(pdf_path))

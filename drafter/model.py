@@ -149,6 +149,8 @@ class Caption:
     defendant: str
     case_number: str
     document_title: str
+    division: str | None = None
+    judge: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,12 +168,24 @@ class SignatureBlock:
 
 
 @dataclass(frozen=True)
+class OrderBlock:
+    """The Court's part of a filed order: "IT IS SO ORDERED", a date line and the judge's
+    signature line, after the Parties' signatures."""
+
+    judge: str | None = None
+    judge_title: str = "United States District Judge"
+
+
+@dataclass(frozen=True)
 class TableOfContents:
     """A TOC field. The writer fills its cached result from the document's headings,
     because word processors do not refresh it when converting to PDF."""
 
     title: str = "Contents"
     levels: int = 2
+    pages: tuple[int | None, ...] = ()
+    """The page of each entry, read back from a converted PDF (drafter.docx.toc_pages); empty
+    until then, and the entries print without page numbers."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +209,17 @@ class ClauseBlock:
     legal_review: bool = False
 
 
-Block = Paragraph | Heading | Table | Caption | SignatureBlock | TableOfContents | PageBreak | ClauseBlock
+Block = (
+    Paragraph
+    | Heading
+    | Table
+    | Caption
+    | SignatureBlock
+    | OrderBlock
+    | TableOfContents
+    | PageBreak
+    | ClauseBlock
+)
 
 # --------------------------------------------------------------------------- document
 

@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT
 
 from drafter.build import build
+from drafter.compose.dates import due_date
 from drafter.compose.directive import compose
 from drafter.compose.schedule import actor_of, schedule_rows, sentence_with
 from drafter.errors import DrafterError
@@ -55,8 +56,17 @@ def test_every_deadline_of_a_real_directive_gets_a_row() -> None:
     assert sorted(r.days for r in rows) == sorted(d.days for d in composition.deadlines)
     for row in rows:
         assert f"within {row.days} days of the Effective Date" in row.obligation
-        assert row.due == inputs.decree.effective_date + dt.timedelta(days=row.days)
+        plain = inputs.decree.effective_date + dt.timedelta(days=row.days)
+        assert plain <= row.due <= plain + dt.timedelta(days=4)  # moved past a weekend or holiday
+        assert row.due.weekday() < 5
         assert row.paragraph.isdigit() or row.paragraph[:1].isdigit()
+
+
+def test_a_deadline_on_a_weekend_or_federal_holiday_moves_to_the_next_business_day() -> None:
+    start = dt.date(2026, 6, 1)
+    assert due_date(start, 33) == dt.date(2026, 7, 6)  # Sat July 4, 2026 (observed Fri July 3) -> Mon
+    assert due_date(start, 207) == dt.date(2026, 12, 28)  # Fri Dec 25 -> Mon Dec 28
+    assert due_date(start, 2) == dt.date(2026, 6, 3)  # a Wednesday stays
 
 
 def test_sentence_and_actor() -> None:

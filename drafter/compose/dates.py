@@ -21,3 +21,20 @@ def decree_term_days(effective: dt.date, term_years: int) -> int:
 def long_date(day: dt.date) -> str:
     """'January 5, 2026' — the form courts use, without a leading zero."""
     return f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def next_business_day(day: dt.date) -> dt.date:
+    """`day`, or the first day after it that is neither a weekend nor a US federal holiday:
+    where a deadline lands, as the directive's timeline says. The holiday calendar comes from
+    the `holidays` library (observed dates included), not a hand-kept list."""
+    import holidays  # imported here: only deadline schedules need the calendar
+
+    federal = holidays.country_holidays("US", years=range(day.year, day.year + 2))
+    while day.weekday() >= 5 or day in federal:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def due_date(start: dt.date, days: int) -> dt.date:
+    """The date a deadline of `days` days after `start` falls due."""
+    return next_business_day(start + dt.timedelta(days=days))

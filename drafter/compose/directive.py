@@ -18,6 +18,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from drafter.compose.dates import due_date, long_date
 from drafter.decree.fit import DecreeFit, deadline_term
 from drafter.errors import LibraryError, MarkupError, RenderError
 from drafter.inputs.models import Inputs
@@ -45,6 +46,7 @@ from drafter.model import (
     Inline,
     Meta,
     NumberingKind,
+    OrderBlock,
     Paragraph,
     Run,
     Signatory,
@@ -53,7 +55,7 @@ from drafter.model import (
     Term,
     clause_digest,
 )
-from drafter.numbering_scheme import decree_number, heading_number
+from drafter.numbering_scheme import decree_number, heading_number, roman
 
 
 @dataclass
@@ -78,10 +80,25 @@ def build_context(inputs: Inputs) -> dict[str, Any]:
         for language in community.languages:
             if language not in languages:
                 languages.append(language)
+    party = str(getattr(inputs.jurisdiction.kind, "value", inputs.jurisdiction.kind)).title()
+    sheriff = inputs.agency.kind == "sheriff"
+    plaintiff = inputs.decree.plaintiff if inputs.decree else "United States of America"
     context.update(
         modal=inputs.document.modal,
         area=area,
-        areas=area + "s",
+        areas=grammar.plural(area),
+        party=party,
+        party_full=_with_article(inputs.jurisdiction.name),
+        the_party=f"the {party}",
+        The_party=f"The {party}",
+        plaintiff_full=plaintiff,
+        plaintiff_short=_short_party(plaintiff),
+        officer="deputy" if sheriff else "officer",
+        officers="deputies" if sheriff else "officers",
+        police="deputies" if sheriff else "police",
+        the_police=f"the {inputs.agency.head_title}’s Office" if sheriff else "the police",
+        these_sections="these Sections",
+        county_partners=[p.name for p in inputs.partners if p.kind == "county agency"],
         immigrant_communities=immigrant,
         limited_english=limited,
         languages=languages,
@@ -128,6 +145,17 @@ class Composer:
         if isinstance(self.env, DraftSandbox):
             self.context = draft_context(self.context, self.env)
         self.context.update(bind_functions(self.state))
+        self.context.update(
+            template_context(
+                {
+                    "section_of": self.section_of,
+                    "deadlines": self.deadline_rows,
+                    "decree_defines": self._defined_by_decree,
+                }
+            )
+        )
+        self.section_numbers: list[str] = []
+        self.clause_sections: dict[str, str] = {}
         self.list_ids: Iterator[int] = itertools.count(1)
         self.used: list[str] = []
         self.defined: list[tuple[str, str]] = []
@@ -145,16 +173,80 @@ class Composer:
     # ------------------------------------------------------------------ rendering
 
     def included(self, clause: Clause) -> bool:
+        document = self.inputs.document
+        if (
+            self.numbered
+            and str(getattr(document.scope, "value", document.scope)) == "concise"
+            and not clause.meta.concise
+        ):
+            return False
+        if set(clause.meta.topics) & set(document.omit_topics):
+            return False
         if not clause.meta.when:
             return True
         return evaluate_condition(self.env, clause.meta.when, self.context, clause.path)
+
+    # ------------------------------------------------------------------ self-references
+
+    def plan_sections(self, outline: Outline, outline_path: Path) -> None:
+        """Number the top-level sections before rendering, from which clauses apply, so a
+        clause can name them ("Sections X through XXI", "Section XI") instead of "this
+        section"."""
+        number = self.starts()[1] - 1
+
+        def ids(section: OutlineSection) -> list[str]:
+            found = [
+                c.id
+                for c in select_clauses(section, self.library, self.kind, outline_path)
+                if self.included(c)
+            ]
+            for sub in section.subsections:
+                found.extend(ids(sub))
+            return found
+
+        for section in outline.sections:
+            inside = ids(section)
+            if not inside and section.generate != "definitions":
+                continue
+            number += 1
+            self.section_numbers.append(roman(number))
+            if section.generate == "definitions":
+                self.context["definitions_section"] = f"Section {roman(number)}"
+            for clause_id in inside:
+                self.clause_sections[clause_id] = roman(number)
+        if self.section_numbers:
+            first, last = self.section_numbers[0], self.section_numbers[-1]
+            these = f"Section {first}" if first == last else f"Sections {first} through {last}"
+            self.context["these_sections"] = these
+            self.context["sections_span"] = first if first == last else f"{first}–{last}"
+
+    def section_of(self, clause_id: str = "") -> str:
+        """'Section XI': the section holding a clause (the current one by default)."""
+        target = clause_id or self.state.current_clause
+        if target not in self.clause_sections:
+            raise RenderError(f"section_of('{target}'): that clause is not in this document")
+        return f"Section {self.clause_sections[target]}"
+
+    def deadline_rows(self) -> list[dict[str, Any]]:
+        """Every deadline the directive states, in order: what is due, days, and the date it
+        falls due (moved to the next business day). The timeline table and `--schedule`
+        both come from this list."""
+        decree = self.inputs.decree
+        rows = []
+        for deadline in self.state.deadlines:
+            task = deadline.task or self.library.clauses[deadline.clause_id].meta.title
+            start = decree.modification_date if decree and decree.joins == "modification" else None
+            start = start or (decree.effective_date if decree and decree.joins != "modification" else None)
+            due = long_date(due_date(start, deadline.days)) if start else ""
+            rows.append({"task": task, "days": deadline.days, "due": due, "clause": deadline.clause_id})
+        return rows
 
     def render_clause(self, clause: Clause) -> ClauseBlock:
         self.state.current_clause = clause.id
         template = compile_template(self.env, clause.body, clause.path, clause.body_line)
         text = self.typographic(render_template(template, self.context, clause.path, clause.body_line))
         try:
-            blocks = tuple(parse_blocks(text, self.numbered, self.list_ids))
+            blocks = tuple(parse_blocks(text, self.numbered and clause.meta.numbered, self.list_ids))
         except MarkupError as exc:
             raise RenderError(f"{clause.path}: {exc}") from None
         if not blocks:
@@ -169,9 +261,17 @@ class Composer:
             content.append(_DEFINITIONS_PLACEHOLDER)
         for clause in select_clauses(section, self.library, self.kind, outline_path):
             if self.included(clause):
-                content.append(self.render_clause(clause))
-        for sub in section.subsections:
-            content.extend(self.section_blocks(sub, level + 1, outline_path))
+                content.append(_Deferred(clause) if clause.meta.deferred else self.render_clause(clause))  # type: ignore[arg-type]  # _Deferred: rendered once all deadlines are known
+        parts = [
+            blocks
+            for sub in section.subsections
+            if (blocks := self.section_blocks(sub, level + 1, outline_path))
+        ]
+        if len(parts) == 1:  # a lone subsection ("A." with no "B.") loses its heading
+            content.extend(parts[0][1:])
+        else:
+            for blocks in parts:
+                content.extend(blocks)
         if not content:
             return []
         return [Heading((Run(self.typographic(section.heading)),), level=level), *content]
@@ -223,9 +323,16 @@ class Composer:
 
     def compose(self) -> Composition:
         outline, outline_path = self.library.outline(self.kind)
+        if self.numbered:
+            self.plan_sections(outline, outline_path)
         body: list[Block] = []
         for section in outline.sections:
             body.extend(self.section_blocks(section, 1, outline_path))
+        body = [self.render_clause(b.clause) if isinstance(b, _Deferred) else b for b in body]
+        for index, deadline in enumerate(self.state.deadlines):
+            if not deadline.task:
+                title = self.library.clauses[deadline.clause_id].meta.title
+                self.state.deadlines[index] = dataclasses.replace(deadline, task=title)
         definitions = self.definitions()
         body = _replace_placeholder(body, definitions)
         start_paragraph, start_section = self.starts()
@@ -282,25 +389,39 @@ class Composer:
                     defendant=self.typographic(decree.defendant),
                     case_number=decree.case_number,
                     document_title=self.title(outline),
+                    division=self.typographic(decree.division) if decree.division else None,
+                    judge=self.typographic(decree.judge) if decree.judge else None,
                 )
             )
         blocks.append(TableOfContents())
         return blocks
 
     def back_matter(self) -> list[Block]:
+        order: list[Block] = []
+        if self.numbered and self.inputs.decree is not None:
+            judge = self.inputs.decree.judge
+            order.append(OrderBlock(judge=self.typographic(judge) if judge else None))
         if not self.inputs.signatories:
-            return []
+            return order
         return [
             SignatureBlock(
                 tuple(
                     Signatory(self.typographic(s.party), self.typographic(s.name), self.typographic(s.title))
                     for s in self.inputs.signatories
                 )
-            )
+            ),
+            *order,
         ]
 
 
 _DEFINITIONS_PLACEHOLDER = Paragraph((Run("\u0000definitions"),))
+
+
+@dataclass(frozen=True)
+class _Deferred:
+    """A clause's place in the body, kept while every other clause renders first."""
+
+    clause: Clause
 
 
 def _replace_placeholder(body: list[Block], definitions: list[Block]) -> list[Block]:
@@ -311,6 +432,11 @@ def _replace_placeholder(body: list[Block], definitions: list[Block]) -> list[Bl
         else:
             out.append(block)
     return out
+
+
+def _with_article(name: str) -> str:
+    """'the City of Lakeport', but 'Harlan County': a name built on 'X of Y' takes 'the'."""
+    return f"the {name}" if " of " in name and name[:1].isupper() else name
 
 
 def _short_party(plaintiff: str) -> str:

@@ -4,7 +4,8 @@ Monitors and city staff track a decree by its deadlines, not by its prose. `days
 clause records each deadline while rendering (`Composition.deadlines`); this module finds the
 sentence that states it in the composed document, so the row carries the paragraph number,
 the obligation as written, who owes it, and the date it falls due counted from the
-Effective Date. The result is a CSV beside the document (opens in any spreadsheet).
+Effective Date (moved to the next business day past a weekend or federal holiday, as the
+timeline table says: both come from the same list). The result is a CSV beside the document (opens in any spreadsheet).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.compose.dates import due_date
 from drafter.compose.directive import Composition
 from drafter.errors import ScheduleError
 from drafter.model import ClauseBlock, Paragraph, iter_blocks
@@ -100,7 +102,7 @@ def schedule_rows(composition: Composition, effective: dt.date, default_actor: s
                         sentence,
                         actor_of(sentence, default_actor),
                         days,
-                        effective + dt.timedelta(days=days),
+                        due_date(effective, days),
                     )
                 )
     return rows

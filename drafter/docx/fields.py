@@ -131,7 +131,11 @@ def toc_instruction(levels: int) -> str:
 
 
 def toc_paragraphs(
-    entries: Sequence[tuple[int, str]], levels: int, style_ids: dict[int, str]
+    entries: Sequence[tuple[int, str]],
+    levels: int,
+    style_ids: dict[int, str],
+    pages: Sequence[int | None] = (),
+    right_edge: int = 9360,
 ) -> list[etree._Element]:
     """The TOC field as paragraphs, its cached result already listing every heading.
 
@@ -139,14 +143,19 @@ def toc_paragraphs(
     "TOC 1", "TOC 2"…. The field begins in the first paragraph and ends in the last, as Word
     writes it; with no headings the result is a single empty paragraph.
     """
+    numbered = list(pages) + [None] * max(0, len(entries) - len(pages))
+    shown_pages = [page for (lvl, _), page in zip(entries, numbered, strict=False) if lvl <= levels]
     shown = [(lvl, text) for lvl, text in entries if lvl <= levels] or [(1, "")]
     paras: list[etree._Element] = []
-    for lvl, _text in shown:
+    for index, (lvl, _text) in enumerate(shown):
         p = el("p")
         ppr = sub(p, "pPr")
         style = style_ids.get(lvl) or style_ids.get(1)
         if style:
             sub(ppr, "pStyle", {"val": style})
+        if index < len(shown_pages) and shown_pages[index] is not None:
+            tabs = sub(ppr, "tabs")  # the page number flush right after a dotted leader
+            sub(tabs, "tab", {"val": "right", "leader": "dot", "pos": str(right_edge)})
         paras.append(p)
     first, last = paras[0], paras[-1]
     begin = etree.Element(W + "r")
@@ -156,9 +165,11 @@ def toc_paragraphs(
     sep = etree.Element(W + "r")
     sub(sep, "fldChar", {"fldCharType": "separate"})
     first.extend([begin, instr, sep])
-    for p, (_lvl, text) in zip(paras, shown, strict=False):
+    for index, (p, (_lvl, text)) in enumerate(zip(paras, shown, strict=False)):
         if text:
             p.append(run(text))
+        if text and index < len(shown_pages) and shown_pages[index] is not None:
+            p.append(run(f"\t{shown_pages[index]}"))
     end = etree.Element(W + "r")
     sub(end, "fldChar", {"fldCharType": "end"})
     last.append(end)

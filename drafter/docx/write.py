@@ -190,7 +190,7 @@ class _Builder:
         title.append(fields.run(toc.title))
         style_ids = {1: self.styles.id("TOC 1"), 2: self.styles.id("TOC 2")}
         entries = [(min(lvl, 2), text) for lvl, text in self.toc_entries()]
-        return [title, *fields.toc_paragraphs(entries, toc.levels, style_ids)]
+        return [title, *fields.toc_paragraphs(entries, toc.levels, style_ids, toc.pages, SIGNATURE_LINE_END)]
 
     def table(self, table: m.Table) -> etree._Element:
         tbl = el("tbl")
@@ -237,6 +237,11 @@ class _Builder:
     def caption(self, cap: m.Caption) -> list[etree._Element]:
         court, _ = self.para("Caption Court")
         court.append(fields.run(cap.court))
+        heads = [court]
+        if cap.division:
+            division, _ = self.para("Caption Court")
+            division.append(fields.run(cap.division))
+            heads.append(division)
         tbl = el("tbl")
         tbl_pr = sub(tbl, "tblPr")
         sub(tbl_pr, "tblW", {"w": "5000", "type": "pct"})
@@ -268,7 +273,8 @@ class _Builder:
                 sub(borders, "bottom", {"val": "single", "sz": "4", "space": "0", "color": "auto"})
                 sub(borders, "right", {"val": "single", "sz": "4", "space": "0", "color": "auto"})
             sub(tc_pr, "vAlign", {"val": "center"})
-            lines = left_lines if col == 0 else [(number, 360)]
+            right = [(number, 360)] + ([("", 0), (cap.judge, 360)] if cap.judge else [])
+            lines = left_lines if col == 0 else right
             for text, indent in lines:
                 p = sub(tc, "p")
                 ppr = sub(p, "pPr")
@@ -280,7 +286,7 @@ class _Builder:
         title, _ = self.para("Title")
         title.append(fields.run(cap.document_title))
         spacer = el("p")
-        return [court, tbl, spacer, title]
+        return [*heads, tbl, spacer, title]
 
     def signatures(self, block: m.SignatureBlock) -> list[etree._Element]:
         out: list[etree._Element] = []
@@ -302,6 +308,32 @@ class _Builder:
                 if text:
                     p.append(fields.run(text, self.rpr(bold)))
                 out.append(p)
+        return out
+
+    def order(self, block: m.OrderBlock) -> list[etree._Element]:
+        """IT IS SO ORDERED, the date line and the judge's signature line, kept together on
+        one page."""
+        lines: list[tuple[str, int | None, bool, str]] = [
+            ("IT IS SO ORDERED.", None, True, "720"),
+            ("Dated: \t", SIGNATURE_LINE_END - 1800, False, "480"),
+            ("\t", SIGNATURE_LINE_END, False, "720"),
+            (block.judge or "", None, False, "0"),
+            (block.judge_title, None, False, "0"),
+        ]
+        out: list[etree._Element] = []
+        for index, (text, line_end, bold, before) in enumerate(lines):
+            if not text:
+                continue
+            p, ppr = self.para("Signature Block")
+            if index < len(lines) - 1:
+                sub(ppr, "keepNext")
+            if line_end is not None:
+                tabs = sub(ppr, "tabs")
+                sub(tabs, "tab", {"val": "left", "leader": "underscore", "pos": str(line_end)})
+            if before != "0":
+                sub(ppr, "spacing", {"before": before})
+            p.append(fields.run(text, self.rpr(bold)))
+            out.append(p)
         return out
 
     def clause(self, block: m.ClauseBlock) -> etree._Element:
@@ -328,10 +360,17 @@ class _Builder:
                 out.append(self.clause(block))
             elif isinstance(block, m.Table):
                 out.append(self.table(block))
+                spacer, spacer_ppr = self.para(None)  # space after the table before the next paragraph
+                sub(
+                    spacer_ppr, "spacing", {"before": "0", "after": "120", "line": "120", "lineRule": "exact"}
+                )
+                out.append(spacer)
             elif isinstance(block, m.Caption):
                 out.extend(self.caption(block))
             elif isinstance(block, m.SignatureBlock):
                 out.extend(self.signatures(block))
+            elif isinstance(block, m.OrderBlock):
+                out.extend(self.order(block))
             elif isinstance(block, m.TableOfContents):
                 out.extend(self.toc(block))
             elif isinstance(block, m.PageBreak):
@@ -446,6 +485,12 @@ def render_docx(doc: m.Document, reference: Path) -> bytes:
         when=builder.when,
     )
     return save_deterministic(document)
+
+
+def toc_entries(doc: m.Document, reference: Path) -> list[tuple[int, str]]:
+    """(level, "XIV. Problem Solving") for each heading the contents list, as the writer prints them."""
+    builder = _Builder(doc, _open_reference(Path(reference)), Path(reference))
+    return builder.toc_entries()
 
 
 def write_docx(

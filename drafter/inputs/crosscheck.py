@@ -42,6 +42,12 @@ def _kind_needs_section(inputs: Inputs) -> list[Finding]:
         ]
     if kind == "narrative" and inputs.grant is None:
         return [(("document", "kind"), "a narrative needs a 'grant' section (program, fiscal year)")]
+    if kind == "narrative":  # a grant narrative states its partners, problems and measures
+        return [
+            ((name,), f"a narrative needs at least one entry in '{name}'")
+            for name in ("partners", "problems", "metrics")
+            if not getattr(inputs, name)
+        ]
     return []
 
 
@@ -84,6 +90,14 @@ def _deadlines_within_term(inputs: Inputs) -> list[Finding]:
         return []
     term_days = decree_term_days(decree.effective_date, decree.term_years)
     found: list[Finding] = []
+    if decree.modification_paragraph is not None and decree.modification_paragraph >= decree.start_paragraph:
+        found.append(
+            (
+                ("decree", "modification_paragraph"),
+                f"paragraph {decree.modification_paragraph} is not in the Agreement as entered: "
+                f"this directive starts at paragraph {decree.start_paragraph}",
+            )
+        )
     for name in Deadlines.model_fields:
         days = getattr(inputs.commitments.deadlines, name)
         if days > term_days:

@@ -53,6 +53,21 @@ class AreaTerm(str, Enum):
     precinct = "precinct"
     sector = "sector"
     area = "area"
+    patrol_district = "patrol district"
+    patrol_area = "patrol area"
+    zone = "zone"
+
+
+class AgencyKind(str, Enum):
+    """Decides the directive's vocabulary: a sheriff's office has deputies, not officers."""
+
+    police = "police"
+    sheriff = "sheriff"
+
+
+class Scope(str, Enum):
+    concise = "concise"
+    full = "full"
 
 
 class BodyKind(str, Enum):
@@ -69,6 +84,7 @@ class PartnerKind(str, Enum):
     business = "business"
     service_provider = "service provider"
     government = "government"
+    county_agency = "county agency"
     school = "school"
     health = "health"
     housing = "housing"
@@ -107,6 +123,8 @@ class CommunityKind(str, Enum):
 
 
 class TrainingTopic(str, Enum):
+    """Suggested training topics (editors offer them); any other topic may be written too."""
+
     problem_solving = "problem solving"
     procedural_justice = "procedural justice"
     communication = "communication"
@@ -142,6 +160,16 @@ class DocumentInfo(Strict):
         description="The verb every obligation uses: 'will', 'shall' or 'agrees to'. Pick one "
         "for the whole document.",
     )
+    scope: Scope = Field(
+        Scope.full,
+        description="'full': every clause that applies (about 110-170 numbered paragraphs); "
+        "'concise': the core provisions only (roughly 20-60 numbered paragraphs).",
+    )
+    omit_topics: list[Slug] = Field(
+        default_factory=list,
+        description="Clause topics to leave out, e.g. [engagement, capacity] (see 'drafter "
+        "library list' for each clause's topics). Sections left empty disappear.",
+    )
 
 
 class Jurisdiction(Strict):
@@ -159,6 +187,17 @@ class Agency(Strict):
     sworn_officers: int | None = Field(None, ge=1, description="Number of sworn officers.")
     area_term: AreaTerm = Field(AreaTerm.district, description="What the agency calls its geographic units.")
     areas: int | None = Field(None, ge=1, description="How many districts (or precincts) it has.")
+    kind: AgencyKind = Field(
+        AgencyKind.police,
+        description="'police' (a police department: officers) or 'sheriff' (a sheriff's office: "
+        "the Sheriff and deputies).",
+    )
+    union: Text | None = Field(
+        None,
+        description="The union that represents officers (deputies) under a collective bargaining "
+        "agreement, e.g. 'the Fraternal Order of Police, Lodge 7'. Adds the collective "
+        "bargaining provision.",
+    )
 
 
 class Monitor(Strict):
@@ -210,6 +249,14 @@ class Decree(Strict):
     after_heading: str | None = Field(
         None, description="With file: the section (heading or label) at whose end the directive will go."
     )
+    division: Text | None = Field(None, description="Division of the court, e.g. 'Eastern Division'.")
+    judge: Text | None = Field(None, description="Judge assigned to the case, e.g. 'Hon. Ana M. Ruiz'.")
+    modification_paragraph: int | None = Field(
+        None,
+        ge=1,
+        description="Number of the Agreement's paragraph on modifying it (deadlines change only "
+        "as it provides); cited by the timeline.",
+    )
 
 
 class CommunityBody(Strict):
@@ -220,6 +267,30 @@ class CommunityBody(Strict):
         15, ge=1, le=90, description="Days the body has to comment on a draft policy or plan."
     )
     reports: Frequency = Field(Frequency.quarterly, description="How often it reports to the public.")
+    create_within_days: int | None = Field(
+        None,
+        ge=1,
+        description="Set when the body does not exist yet: days after the Effective Date by which it is created.",
+    )
+    selection_panel_days: int | None = Field(
+        None,
+        ge=1,
+        description="Days after the Effective Date by which a selection panel that picks its members is formed.",
+    )
+    composition: list[Text] = Field(
+        default_factory=list,
+        description="Who sits on it, e.g. ['two residents of each district', 'a youth member'].",
+    )
+    recommends_to: list[Text] = Field(
+        default_factory=list,
+        description="Who receives its recommendations, e.g. ['the Chief of Police', 'the Mayor', 'the City Council'].",
+    )
+    answered_by: Text | None = Field(
+        None, description="Who answers its recommendations in writing (default: the agency's head)."
+    )
+    answer_days: int | None = Field(
+        None, ge=1, le=180, description="Days within which its recommendations are answered in writing."
+    )
 
 
 class DistrictCommittees(Strict):
@@ -257,7 +328,12 @@ class Problem(Strict):
 
 
 class Training(Strict):
-    topics: list[TrainingTopic] = Field(min_length=1, description="Topics of re-training.")
+    topics: list[Text] = Field(
+        min_length=1,
+        description="Topics of re-training, in the agency's words. Common ones: "
+        + ", ".join(t.value for t in TrainingTopic)
+        + ".",
+    )
     initial_hours: int = Field(ge=1, le=400, description="Hours of initial training per officer.")
     annual_hours: int = Field(ge=1, le=200, description="Hours of yearly in-service training.")
     supervisor_hours: int | None = Field(
@@ -280,6 +356,20 @@ class Deadlines(Strict):
 
 class Commitments(Strict):
     policy_revisions: list[Text] = Field(min_length=1, description="Policies to revise.")
+    policy_deadlines: dict[str, int] = Field(
+        default_factory=dict,
+        description="A deadline of its own, in days, for a policy named in policy_revisions "
+        "(others take deadlines.policies), e.g. {'Stops and Field Interviews': 180}.",
+    )
+    public_comment_days: int = Field(
+        30,
+        ge=7,
+        le=120,
+        description="Days the public has to comment on a draft policy, plan or training outline.",
+    )
+    answer_days: int = Field(
+        45, ge=7, le=180, description="Days the agency has to answer a written recommendation."
+    )
     promotion_criteria: list[Text] = Field(
         min_length=1, description="What promotions will reward, in the agency's words."
     )
@@ -337,15 +427,24 @@ class Inputs(Strict):
     district_committees: DistrictCommittees | None = Field(
         None, description="District-level committees of residents, if any."
     )
-    partners: list[Partner] = Field(min_length=1, description="Community partners.")
-    problems: list[Problem] = Field(min_length=1, description="Problems to solve, through SARA.")
+    partners: list[Partner] = Field(
+        default_factory=list,
+        description="Community partners. A directive may name none: it then sets the process for choosing them.",
+    )
+    problems: list[Problem] = Field(
+        default_factory=list,
+        description="Problems to solve, through SARA. A directive may name none: it then sets how they are chosen.",
+    )
     commitments: Commitments = Field(description="What the agency changes on its side.")
     communities: list[Community] = Field(
         default_factory=list,
         description="Marginalized and immigrant communities that need a strategy of their own.",
     )
     transparency: Transparency = Field(default_factory=Transparency, description="Openness and contact.")
-    metrics: list[Metric] = Field(min_length=1, description="Measures of trust and outcomes.")
+    metrics: list[Metric] = Field(
+        default_factory=list,
+        description="Measures of trust and outcomes. A directive may name none: it then sets how they are chosen.",
+    )
     signatories: list[Signatory] = Field(default_factory=list, description="Signature lines.")
     library: Text | None = Field(
         None,

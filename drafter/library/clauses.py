@@ -41,6 +41,14 @@ class ClauseMeta(BaseModel):
     )
     usc_10382c: list[int] = Field(default_factory=list)
     legal_review: bool = False
+    numbered: bool = True
+    """False: the clause's paragraphs are unnumbered (recitals, a purpose statement), because
+    in a decree every numbered paragraph must be an operative provision or a definition."""
+    deferred: bool = False
+    """True: rendered after every other clause, because it lists what the others state (the
+    deadline table); it keeps its place in the outline."""
+    concise: bool = False
+    """True: kept in a directive whose `document.scope` is 'concise'."""
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,8 @@ class Deadline:
 
     days: int
     clause_id: str
+    task: str = ""
+    """What is due, as the deadline table and the schedule name it (default: the clause's title)."""
 
 
 @dataclass
@@ -219,8 +221,8 @@ def bind_functions(state: RenderState) -> dict[str, Callable[..., str]]:
     def ref(clause_id: str) -> str:
         return sentinel(REF, str(clause_id))
 
-    def days(n: int) -> str:
-        state.deadlines.append(Deadline(int(n), state.current_clause))
+    def days(n: int, task: str = "") -> str:
+        state.deadlines.append(Deadline(int(n), state.current_clause, str(task)))
         return Structure(f"within {int(n)} days of the {term(state.deadline_term)}")
 
     return {"term": term, "ref": ref, "days": days}

@@ -251,7 +251,8 @@ def _roman_targets(
                     quote,
                 )
             )
-        elif ref == item.heading_path:
+        elif ref == item.heading_path and not quote.lower().startswith("sections"):
+            # "Sections X through XXI" names a span that holds this section: not a self-reference
             out.append(
                 Finding(
                     "xref.self",
