@@ -10,7 +10,9 @@ Exit codes (also in the README):
 - 1 review findings at or above ``--fail-on`` (and ``library check`` errors) — never an error;
 - 2 bad input, bad usage, or an output that cannot be written (every ``DrafterError``);
 - 70 a bug in drafter (any other exception; ``--debug`` shows its traceback). 70 is
-  EX_SOFTWARE from BSD's sysexits.h, "an internal software error".
+  EX_SOFTWARE from BSD's sysexits.h, "an internal software error";
+- 141 the reader of standard output closed it early (``drafter … | head``): drafter stops
+  quietly, with the status a shell gives ``cat`` killed by SIGPIPE (128 + 13).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_BUG = 70
+EXIT_OUTPUT_CLOSED = 141
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +75,21 @@ def test_a_drafter_error_is_its_lines_and_exit_2(tmp_path: Path) -> None:
     lib = CliRunner().invoke(main, ["library", "list", "--library", str(tmp_path / "lib")])
     assert lib.exit_code == 2
     assert lib.output.strip() == f"{clause}:3:1: YAML syntax: did not find expected node content"
+
+
+@pytest.mark.parametrize("args", [["library", "list"], ["--help"]], ids=["command", "help"])
+def test_a_closed_output_ends_quietly_not_as_a_bug(args: list[str]) -> None:
+    """`drafter library list | head`: the reader closing the pipe is not a drafter bug."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before drafter writes its first line
+    try:
+        done = subprocess.run(
+            [str(Path(sys.executable).with_name("drafter")), *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (errors.EXIT_OUTPUT_CLOSED, "")

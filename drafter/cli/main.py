@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 review findings at or above --fail-on; 2 bad input or usage (one
 line per problem on stderr, and nothing written); 70 a bug in drafter (one line; --debug
-shows the traceback). Errors become output in one place: `drafter.cli.errors`.
+shows the traceback); 141 standard output closed early (`| head`). Errors become output in
+one place: `drafter.cli.errors`.
 """
 
 from __future__ import annotations
