@@ -16,14 +16,15 @@ changes on top of someone else's unresolved ones would produce a redline no one 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from drafter.compare.labels import Label, LabelKind, find_references, mask_references, typed_label
+from drafter.docx.read import open_main
 from drafter.docx.read_numbering import ListNumbering, Styles
-from drafter.docx.read_package import _W, _local, _Package, _val
+from drafter.docx.read_package import _W, DocxPackage, _local, _val
 from drafter.errors import DocxReadError
 
 _TEXT = {"t": None, "tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
@@ -95,53 +96,29 @@ class Body:
     """One side of a comparison: its package, document part, parsed XML and units."""
 
     path: Path
-    pkg: _Package
+    pkg: DocxPackage
     part: str
     root: etree._Element
     units: list[Unit]
-    style_ids: set[str] = field(default_factory=set)
-    num_ids: set[str] = field(default_factory=set)
+    style_ids: set[str]
+    """The styleIds and numIds this side defines: a copied OLD paragraph keeps only those."""
+    num_ids: set[str]
 
 
 def read_body(path: Path) -> Body:
-    """Open `path` with drafter's safe package reader and list its comparable units."""
-    pkg = _Package(Path(path))
+    """Open `path` with drafter's shared reader (`open_main`) and list its comparable units."""
+    doc = open_main(Path(path))
     try:
-        main = pkg.main_part()
-        rels = pkg.rels(main)
-        by_type = {rtype.rsplit("/", 1)[-1]: target for rtype, target in rels.values()}
-        root = pkg.xml(main)
-        styles_root = pkg.xml(by_type.get("styles", "word/styles.xml"))
-        numbering_root = pkg.xml(by_type.get("numbering", "word/numbering.xml"))
-    except DocxReadError:
-        pkg.zf.close()
-        raise
-    body = root.find(_W + "body") if root is not None else None
-    if body is None:
-        pkg.zf.close()
-        raise DocxReadError(f"{main}: no w:body (not a WordprocessingML document)")
-    for name in _REVISIONS:
-        if body.find(f".//{_W}{name}") is not None:
-            pkg.zf.close()
+        if any(doc.body.find(f".//{_W}{name}") is not None for name in _REVISIONS):
             raise DocxReadError("already has tracked changes; accept or reject them first, then compare")
-    styles = Styles(styles_root)
-    walker = _Walker(styles, ListNumbering(numbering_root, styles))
-    try:
-        units = walker.units(body)
-    except RecursionError:
-        pkg.zf.close()
-        raise DocxReadError(f"{main}: content nested too deeply") from None
-    style_ids = (
-        {s.get(_W + "styleId") or "" for s in styles_root.iter(_W + "style")}
-        if styles_root is not None
-        else set()
-    )
-    num_ids = (
-        {n.get(_W + "numId") or "" for n in numbering_root.iter(_W + "num")}
-        if numbering_root is not None
-        else set()
-    )
-    return Body(Path(path), pkg, main, root, units, style_ids, num_ids)
+        try:
+            units = _Walker(doc.styles, doc.numbering).units(doc.body)
+        except RecursionError:
+            raise DocxReadError(f"{doc.part}: content nested too deeply") from None
+    except DocxReadError:
+        doc.pkg.close()
+        raise
+    return Body(Path(path), doc.pkg, doc.part, doc.root, units, doc.styles.ids, doc.numbering.num_ids)
 
 
 def normalize(text: str) -> str:

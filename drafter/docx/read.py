@@ -19,17 +19,27 @@ them together and reads the document properties and drafter's docVars.
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from drafter.docx.read_body import _Reader, iter_paragraph_elements
 from drafter.docx.read_numbering import ListNumbering, Styles
-from drafter.docx.read_package import _W, MAX_ENTRIES, MAX_TOTAL_BYTES, W, _local, _Package
+from drafter.docx.read_package import _W, MAX_ENTRIES, MAX_TOTAL_BYTES, DocxPackage, W, _local
 from drafter.errors import DocxReadError
 from drafter.model import Block, Document, Heading, Meta
 
-__all__ = ["read_docx", "iter_paragraph_elements", "DocxReadError", "MAX_ENTRIES", "MAX_TOTAL_BYTES", "W"]
+__all__ = [
+    "read_docx",
+    "open_main",
+    "MainDocument",
+    "iter_paragraph_elements",
+    "DocxReadError",
+    "MAX_ENTRIES",
+    "MAX_TOTAL_BYTES",
+    "W",
+]
 
 
 def _doc_vars(settings: etree._Element | None) -> dict[str, str]:
@@ -43,7 +53,7 @@ def _doc_vars(settings: etree._Element | None) -> dict[str, str]:
     return out
 
 
-def _meta(pkg: _Package, blocks: list[Block]) -> Meta:
+def _meta(pkg: DocxPackage, blocks: list[Block]) -> Meta:
     title, date = "", None
     core = pkg.xml("docProps/core.xml") if "docProps/core.xml" in pkg.names else None
     if core is not None:
@@ -61,6 +71,46 @@ def _meta(pkg: _Package, blocks: list[Block]) -> Meta:
     return Meta(kind="", title=title, date=date)
 
 
+@dataclass
+class MainDocument:
+    """A package's main document part, parsed, with the styles and list numbering its
+    paragraphs are numbered by: where every reader of a body starts (`read_docx` for the
+    model, `drafter.compare` for the XML it marks up). The caller closes `pkg`."""
+
+    pkg: DocxPackage
+    part: str
+    """The main part's name (usually word/document.xml)."""
+    root: etree._Element
+    body: etree._Element
+    styles: Styles
+    numbering: ListNumbering
+    related: dict[str, str]
+    """The main part's relationships: last segment of the type ("settings") → part name."""
+
+    def related_xml(self, kind: str) -> etree._Element | None:
+        """A related part ("styles", "numbering", "settings") parsed, or None when absent."""
+        return self.pkg.xml(self.related.get(kind, f"word/{kind}.xml"))
+
+
+def open_main(path: Path) -> MainDocument:
+    """Open `path` with the safe package reader and parse its main part, styles and numbering;
+    DocxReadError (the package closed) when that part is missing, malformed or has no w:body."""
+    pkg = DocxPackage(Path(path))
+    try:
+        main = pkg.main_part()
+        related = {rtype.rsplit("/", 1)[-1]: target for rtype, target in pkg.rels(main).values()}
+        root = pkg.xml(main)
+        styles = Styles(pkg.xml(related.get("styles", "word/styles.xml")))
+        numbering = ListNumbering(pkg.xml(related.get("numbering", "word/numbering.xml")), styles)
+        body = root.find(_W + "body") if root is not None else None
+        if root is None or body is None:
+            raise DocxReadError(f"{main}: no w:body (not a WordprocessingML document)")
+    except DocxReadError:
+        pkg.close()
+        raise
+    return MainDocument(pkg, main, root, body, styles, numbering, related)
+
+
 def read_docx(path: Path) -> Document:
     """Read a .docx (ours or a stranger's) into a Document, or raise DocxReadError.
 
@@ -68,29 +118,19 @@ def read_docx(path: Path) -> Document:
     findings match `iter_paragraph_elements` when annotating. `Meta.kind` is left empty: review
     decides the kind from the text.
     """
-    pkg = _Package(Path(path))
+    doc = open_main(path)
     try:
-        main = pkg.main_part()
-        rels = pkg.rels(main)
-        by_type = {rtype.rsplit("/", 1)[-1]: target for rtype, target in rels.values()}
-        root = pkg.xml(main)
-        styles = Styles(pkg.xml(by_type.get("styles", "word/styles.xml")))
-        numbering = ListNumbering(pkg.xml(by_type.get("numbering", "word/numbering.xml")), styles)
-        settings = pkg.xml(by_type.get("settings", "word/settings.xml"))
-        body = root.find(_W + "body") if root is not None else None
-        if body is None:
-            raise DocxReadError(f"{main}: no w:body (not a WordprocessingML document)")
-        reader = _Reader(styles, numbering, _doc_vars(settings))
+        reader = _Reader(doc.styles, doc.numbering, _doc_vars(doc.related_xml("settings")))
         try:
-            blocks = reader.blocks(body)
+            blocks = reader.blocks(doc.body)
         except RecursionError:
-            raise DocxReadError(f"{main}: content nested too deeply") from None
-        return Document(meta=_meta_safe(pkg, blocks), body=tuple(blocks))
+            raise DocxReadError(f"{doc.part}: content nested too deeply") from None
+        return Document(meta=_meta_safe(doc.pkg, blocks), body=tuple(blocks))
     finally:
-        pkg.zf.close()
+        doc.pkg.close()
 
 
-def _meta_safe(pkg: _Package, blocks: list[Block]) -> Meta:
+def _meta_safe(pkg: DocxPackage, blocks: list[Block]) -> Meta:
     """Core properties are optional and often odd; a bad core.xml must not refuse the body."""
     try:
         return _meta(pkg, blocks)

@@ -63,6 +63,11 @@ class Styles:
             if st.get(_W + "type") == "paragraph" and st.get(_W + "default") in ("1", "true", "on"):
                 self.default_paragraph = sid
 
+    @property
+    def ids(self) -> set[str]:
+        """Every styleId styles.xml defines."""
+        return set(self._styles)
+
     def name(self, style_id: str | None) -> str | None:
         if style_id is None:
             return None
@@ -172,6 +177,11 @@ class ListNumbering:
                 if ov.find(_W + "lvl") is not None:
                     lvls[ilvl] = _level(ov.find(_W + "lvl"))
             self._nums[nid] = (aid, starts, lvls)
+
+    @property
+    def num_ids(self) -> set[str]:
+        """Every numId numbering.xml defines (a w:num, not an abstractNum)."""
+        return set(self._nums)
 
     def _levels(self, num_id: str) -> tuple[dict[int, Level], str] | None:
         """The effective levels of a num and its counter key, following numStyleLink."""

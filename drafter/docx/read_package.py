@@ -180,9 +180,6 @@ class DocxPackage:
         raise DocxReadError("not a Word document (missing word/document.xml)")
 
 
-_Package = DocxPackage  # the name the first readers used
-
-
 def open_docx(path: Path) -> DocxPackage:
     """Open a .docx from anyone, within the limits above."""
     return DocxPackage(Path(path))
