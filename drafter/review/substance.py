@@ -20,57 +20,53 @@ import re
 from drafter.model import Document
 from drafter.review.findings import Finding, Item, Location, document_text, prose, walk
 
-_RELATIONS = re.compile(
-    r"\b(?:softball|baseball|basketball|kickball|picnics?|barbecues?|cookouts?|block part(?:y|ies)|"
-    r"school (?:presentations?|talks?|visits?|assembl(?:y|ies))|presentations? (?:at|in|to) (?:local )?schools|"
-    r"talks? (?:at|in) schools|(?:community )?relations (?:desk|unit|office|officer)|coffee with a cop|"
-    r"national night out|toy drives?|festivals?|meet and greets?)\b",
-    re.I,
+
+def _words(*phrases: str) -> re.Pattern[str]:
+    """Any of the phrases (regex syntax) as whole words, in any case: every list below is one."""
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.I)
+
+
+_RELATIONS = _words(
+    "softball|baseball|basketball|kickball|picnics?|barbecues?|cookouts?|block part(?:y|ies)",
+    "school (?:presentations?|talks?|visits?|assembl(?:y|ies))|presentations? (?:at|in|to) (?:local )?schools",
+    "talks? (?:at|in) schools|(?:community )?relations (?:desk|unit|office|officer)|coffee with a cop",
+    "national night out|toy drives?|festivals?|meet and greets?",
 )
-_JOINT = re.compile(
-    r"\b(?:root causes?|underlying (?:causes?|conditions?|problems?)|problem[- ]solving|SARA|jointly|together|"
-    r"shared (?:problem|goal|plan|work)|collaborat\w*|co-design\w*|analy[sz]\w*|causes of crime)\b",
-    re.I,
+_JOINT = _words(
+    "root causes?|underlying (?:causes?|conditions?|problems?)|problem[- ]solving|SARA|jointly|together",
+    r"shared (?:problem|goal|plan|work)|collaborat\w*|co-design\w*|analy[sz]\w*|causes of crime",
 )
-_ENFORCEMENT = re.compile(
-    r"\b(?:tips?|tip lines?|arrests?|identify(?:ing)? (?:suspects?|offenders?|criminals?|gang members?)|"
-    r"informants?|informers?|eyes and ears|report(?:ing)? (?:suspicious|crimes? to)|"
-    r"name suspects|gather(?:ing)? evidence|surveillance|intelligence)\b",
-    re.I,
+_ENFORCEMENT = _words(
+    "tips?|tip lines?|arrests?|identify(?:ing)? (?:suspects?|offenders?|criminals?|gang members?)",
+    "informants?|informers?|eyes and ears|report(?:ing)? (?:suspicious|crimes? to)",
+    "name suspects|gather(?:ing)? evidence|surveillance|intelligence",
 )
-_PARTNER = re.compile(
-    r"\b(?:partners?|partnerships?|community (?:groups?|organi[sz]ations?|members|residents)|residents|"
-    r"faith|churches|businesses|nonprofits?)\b",
-    re.I,
+_PARTNER = _words(
+    "partners?|partnerships?|community (?:groups?|organi[sz]ations?|members|residents)|residents",
+    "faith|churches|businesses|nonprofits?",
 )
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|nothing|forbid\w*|prohibit\w*|without|instead of|rather than|"
-    r"do(?:es)? not count|exclude\w*|leave them out)\b",
-    re.I,
+_NEGATION = _words(
+    r"not|never|no|nothing|forbid\w*|prohibit\w*|without|instead of|rather than",
+    r"do(?:es)? not count|exclude\w*|leave them out",
 )
-_MARGINALIZED = re.compile(
-    r"\b(?:immigrants?|immigration|refugees?|marginali[sz]ed|underserved|limited English|language access|"
-    r"LEP|homeless(?:ness)?|unhoused|LGBTQ\w*|disabilit(?:y|ies)|undocumented)\b",
-    re.I,
+_MARGINALIZED = _words(
+    "immigrants?|immigration|refugees?|marginali[sz]ed|underserved|limited English|language access",
+    r"LEP|homeless(?:ness)?|unhoused|LGBTQ\w*|disabilit(?:y|ies)|undocumented",
 )
-_TRUST = re.compile(
-    r"\b(?:trust|legitimacy|satisfaction|confidence|perceptions? of (?:safety|police))\b", re.I
+_TRUST = _words("trust|legitimacy|satisfaction|confidence|perceptions? of (?:safety|police)")
+_MEASURE = _words(
+    r"surveys?|measures?|measured|metrics?|indicators?|baselines?|assess\w*|evaluat\w*|outcomes?"
 )
-_MEASURE = re.compile(
-    r"\b(?:surveys?|measures?|measured|metrics?|indicators?|baselines?|assess\w*|evaluat\w*|outcomes?)\b",
-    re.I,
+_OUTCOME = _words(
+    r"outcome (?:measures?|indicators?|data)|reduction in|reduce \w+ (?:by|from)|baseline",
+    "percent(?:age)? (?:change|decrease|increase)",
 )
-_OUTCOME = re.compile(
-    r"\b(?:outcome (?:measures?|indicators?|data)|reduction in|reduce \w+ (?:by|from)|baseline|"
-    r"percent(?:age)? (?:change|decrease|increase))\b",
-    re.I,
-)
-_SUSTAIN = re.compile(
-    r"\b(?:sustain\w*|institutionali[sz]\w*|beyond the (?:grant|award|funding)|after (?:the )?(?:federal )?"
-    r"(?:grant|funding|funds|award)(?: period)? (?:ends?|expires?)|retain (?:the )?(?:positions|officers)|"
-    r"general fund|(?:future|successive|later) (?:chiefs?|leaders(?:hip)?|administrations?)|"
-    r"leadership (?:changes?|transitions?)|succession|permanent (?:policy|budget|line))\b",
-    re.I,
+_SUSTAIN = _words(
+    r"sustain\w*|institutionali[sz]\w*|beyond the (?:grant|award|funding)",
+    "after (?:the )?(?:federal )?(?:grant|funding|funds|award)(?: period)? (?:ends?|expires?)",
+    "retain (?:the )?(?:positions|officers)|general fund",
+    "(?:future|successive|later) (?:chiefs?|leaders(?:hip)?|administrations?)",
+    "leadership (?:changes?|transitions?)|succession|permanent (?:policy|budget|line)",
 )
 
 
@@ -144,7 +140,7 @@ def _relations_only(items: list[Item]) -> list[Finding]:
 
 def _enforcement_partners(items: list[Item]) -> list[Finding]:
     out: list[Finding] = []
-    for _i, item in enumerate(items):
+    for item in items:
         m = _ENFORCEMENT.search(item.text)
         if not m or not _PARTNER.search(item.text) or _NEGATION.search(item.text) or _JOINT.search(item.text):
             continue
