@@ -19,7 +19,7 @@ from drafter.docx.read import read_docx
 from drafter.errors import DrafterError
 from drafter.model import CrossRef, Document, Paragraph
 from drafter.review.elements import covered, element_data
-from drafter.review.terms import _DEF_MEANS, _DEF_PAREN
+from drafter.review.term_defs import DEFINITION_MEANS, DEFINITION_PAREN
 
 SCHEMA_VERSION = 1
 MONITOR_TITLES = (
@@ -148,8 +148,10 @@ def _terms(doc: Document, structure: DecreeStructure) -> list[DefinedTerm]:
         text = para.text if para else item.text
         label = para.label if para else None
         whole = re.sub(r"\s+", " ", text).strip()
-        found: list[tuple[str, str, str]] = [(m.group(1), "means", whole) for m in _DEF_MEANS.finditer(text)]
-        for pattern in (_DEF_PAREN, _DEF_PAREN_LOOSE):
+        found: list[tuple[str, str, str]] = [
+            (m.group(1), "means", whole) for m in DEFINITION_MEANS.finditer(text)
+        ]
+        for pattern in (DEFINITION_PAREN, _DEF_PAREN_LOOSE):
             for m in pattern.finditer(text):
                 # what a parenthetical defines is the phrase just before it
                 before = re.split(r"[.;:]\s", text[: m.start()])[-1].strip()

@@ -32,12 +32,15 @@ _BETWEEN = (
     r"|\s+of\s+(?:the|this|a|an)\s+\w+"
     r"|\s*,\s*as\s+used\s+\w+(?:\s+\w+)?\s*,){0,2}"
 )
-_DEF_MEANS = re.compile(
+# `"Effective Date" means …`: group 1 is the term. Shared: drafter.decree.inspect lists a decree's
+# definitions with it, so review and inspect agree on what a definition is.
+DEFINITION_MEANS = re.compile(
     _TERM + _BETWEEN + r"\s*,?\s*(?:shall\s+|will\s+|also\s+)?"
     r"(?:means?|refers?\s+to|shall\s+refer\s+to|is\s+defined\s+as|includes?|has\s+the\s+meaning)\b"
 )
 _DEF_IS = re.compile(rf"(?:^|[.;:]\s+|^\s*\d[\d.]*\s+)(?:The|A|An)\s+{_TERM}\s+(?:is|are)\b")
-_DEF_PAREN = re.compile(
+# `the City of Lakeport (the "City")`: group 1 is the term (shared with drafter.decree.inspect).
+DEFINITION_PAREN = re.compile(
     r"\(\s*(?:the|each|a|an|collectively,?\s+the|together,?\s+the|hereinafter(?:\s+the)?)?\s*"
     rf"{_TERM}\s*\)"
 )
@@ -45,7 +48,7 @@ _DEF_APPOSITIVE = re.compile(
     r"\b(?:together|collectively|jointly|hereinafter(?:\s+called)?|referred\s+to\s+as|called)"
     rf",?\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?{_TERM}"
 )
-_PATTERNS = (_DEF_MEANS, _DEF_IS, _DEF_PAREN, _DEF_APPOSITIVE)
+_PATTERNS = (DEFINITION_MEANS, _DEF_IS, DEFINITION_PAREN, _DEF_APPOSITIVE)
 _REGION = re.compile(
     r"^\s*(?:appendix|addendum|exhibit|schedule|annex|attachment)\b|end of terms and conditions|how to apply",
     re.I,

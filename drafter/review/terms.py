@@ -21,9 +21,7 @@ from collections import defaultdict
 from drafter.model import Document
 from drafter.review import terms_undefined
 from drafter.review.findings import Finding, Item, Location, prose, walk
-from drafter.review.term_defs import (  # the two patterns: drafter.decree.inspect reads them here
-    _DEF_MEANS,
-    _DEF_PAREN,
+from drafter.review.term_defs import (
     Definition,
     TermFinder,
     find_definitions,
@@ -32,7 +30,7 @@ from drafter.review.term_defs import (  # the two patterns: drafter.decree.inspe
     title_line,
 )
 
-__all__ = ["check", "_DEF_MEANS", "_DEF_PAREN"]
+__all__ = ["check"]
 
 
 def check(doc: Document, kind: str | None = None) -> list[Finding]:
