@@ -3,8 +3,9 @@
 The stages, in order: pick the clauses the outline names whose `when` holds; render each in
 the sandbox and parse it into blocks; add the Definitions the rendered text uses; number
 every paragraph and heading the way the word processor will; resolve cross-references to
-those numbers. Numbers are computed here (and also produced by Word list numbering in the
-file) so a cross-reference reads correctly before anyone updates fields.
+those numbers. This module runs the stages; each job that is more than a step lives in its
+own module: the names templates see (compose.context), the Definitions (compose.definitions),
+the deadline rows (compose.deadlines), numbers and cross-references (compose.numbers).
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.compose.dates import due_date, long_date
+from drafter.compose.context import build_context, short_party
+from drafter.compose.deadlines import deadline_rows, titled
+from drafter.compose.definitions import defined_by_decree, definition_paragraphs
+from drafter.compose.numbers import number_document, resolve_references
 from drafter.decree.fit import DecreeFit, deadline_term
 from drafter.errors import LibraryError, MarkupError, RenderError
 from drafter.inputs.models import Inputs
@@ -40,12 +44,9 @@ from drafter.model import (
     Block,
     Caption,
     ClauseBlock,
-    CrossRef,
     Document,
     Heading,
-    Inline,
     Meta,
-    NumberingKind,
     OrderBlock,
     Paragraph,
     Run,
@@ -55,7 +56,7 @@ from drafter.model import (
     Term,
     clause_digest,
 )
-from drafter.numbering_scheme import decree_number, heading_number, roman
+from drafter.numbering_scheme import roman
 
 
 @dataclass
@@ -67,44 +68,6 @@ class Composition:
     deadlines: list[Deadline] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """What a --draft build lets through and the CLI prints (narratives: unanswered questions)."""
-
-
-def build_context(inputs: Inputs) -> dict[str, Any]:
-    """The names a clause template sees: the input sections plus a few conveniences."""
-    context: dict[str, Any] = {name: getattr(inputs, name) for name in Inputs.model_fields}
-    area = inputs.agency.area_term
-    immigrant = [c for c in inputs.communities if c.kind in ("immigrant", "refugee")]
-    limited = [c for c in inputs.communities if c.kind == "limited English" or c.languages]
-    languages: list[str] = []
-    for community in inputs.communities:
-        for language in community.languages:
-            if language not in languages:
-                languages.append(language)
-    party = str(getattr(inputs.jurisdiction.kind, "value", inputs.jurisdiction.kind)).title()
-    sheriff = inputs.agency.kind == "sheriff"
-    plaintiff = inputs.decree.plaintiff if inputs.decree else "United States of America"
-    context.update(
-        modal=inputs.document.modal,
-        area=area,
-        areas=grammar.plural(area),
-        party=party,
-        party_full=_with_article(inputs.jurisdiction.name),
-        the_party=f"the {party}",
-        The_party=f"The {party}",
-        plaintiff_full=plaintiff,
-        plaintiff_short=_short_party(plaintiff),
-        officer="deputy" if sheriff else "officer",
-        officers="deputies" if sheriff else "officers",
-        police="deputies" if sheriff else "police",
-        the_police=f"the {inputs.agency.head_title}’s Office" if sheriff else "the police",
-        these_sections="these Sections",
-        county_partners=[p.name for p in inputs.partners if p.kind == "county agency"],
-        immigrant_communities=immigrant,
-        limited_english=limited,
-        languages=languages,
-        partner=inputs.partner,
-    )
-    return context
 
 
 def select_clauses(section: OutlineSection, library: Library, kind: str, outline_path: Path) -> list[Clause]:
@@ -228,23 +191,12 @@ class Composer:
         return f"Section {self.clause_sections[target]}"
 
     def deadline_rows(self) -> list[dict[str, Any]]:
-        """Every deadline the directive states, in order: what is due, days, and the date it
-        falls due (moved to the next business day). The timeline table and `--schedule`
-        both come from this list."""
-        decree = self.inputs.decree
-        rows = []
-        for deadline in self.state.deadlines:
-            task = deadline.task or self.library.clauses[deadline.clause_id].meta.title
-            start = decree.modification_date if decree and decree.joins == "modification" else None
-            start = start or (decree.effective_date if decree and decree.joins != "modification" else None)
-            due = long_date(due_date(start, deadline.days)) if start else ""
-            rows.append({"task": task, "days": deadline.days, "due": due, "clause": deadline.clause_id})
-        return rows
+        """The timeline table's rows (compose.deadlines)."""
+        return deadline_rows(self.state.deadlines, self.library, self.inputs.decree)
 
     def render_clause(self, clause: Clause) -> ClauseBlock:
         self.state.current_clause = clause.id
-        template = compile_template(self.env, clause.body, clause.path, clause.body_line)
-        text = self.typographic(render_template(template, self.context, clause.path, clause.body_line))
+        text = self.render_text(clause.body, clause.path, clause.body_line)
         try:
             blocks = tuple(parse_blocks(text, self.numbered and clause.meta.numbered, self.list_ids))
         except MarkupError as exc:
@@ -277,47 +229,19 @@ class Composer:
         return [Heading((Run(self.typographic(section.heading)),), level=level), *content]
 
     def definitions(self) -> list[Block]:
-        """One numbered paragraph per defined term used, in alphabetical order.
+        """One numbered paragraph per defined term used (compose.definitions)."""
+        blocks, self.defined = definition_paragraphs(
+            self.state.terms, self.library, self.render_text, self.fit, self.numbered
+        )
+        return blocks
 
-        Definitions may use other terms; rendering repeats until no new term appears.
-        """
-        rendered: dict[str, tuple[Any, ...]] = {}
-        while True:
-            pending = [t for t in self.state.terms if t not in rendered]
-            if not pending:
-                break
-            for name in pending:
-                if self._defined_by_decree(name):
-                    rendered[name] = ()
-                    continue
-                if name not in self.library.terms:
-                    raise RenderError(f"term('{name}') is used but clauses/_terms.yaml does not define it")
-                text, path = self.library.terms[name]
-                template = compile_template(self.env, text, path, 1)
-                body = self.typographic(render_template(template, self.context, path, 1))
-                parsed = parse_blocks(body, numbered=False)
-                inline = parsed[0].content if parsed and isinstance(parsed[0], Paragraph) else ()
-                rendered[name] = inline
-        rendered = {name: inline for name, inline in rendered.items() if not self._defined_by_decree(name)}
-        numbering: NumberingKind = "decree" if self.numbered else "none"
-        self.defined = [
-            (name, "".join(getattr(i, "text", getattr(i, "name", "")) for i in rendered[name]))
-            for name in sorted(rendered, key=str.casefold)
-        ]
-        return [
-            Paragraph(
-                (Run("\u201c"), Run(name, bold=True), Run("\u201d means "), *rendered[name]),
-                numbering=numbering,
-            )
-            for name in sorted(rendered, key=str.casefold)
-        ]
+    def render_text(self, text: str, path: Path, line: int) -> str:
+        """Library text (a clause body or a definition) rendered in this composition's sandbox."""
+        template = compile_template(self.env, text, path, line)
+        return self.typographic(render_template(template, self.context, path, line))
 
     def _defined_by_decree(self, name: str) -> bool:
-        """The host decree defines it (under this name or the one printed for it)."""
-        if self.fit is None:
-            return False
-        shown = self.fit.aliases.get(name, name)
-        return name.lower() in self.fit.defined_elsewhere or shown.lower() in self.fit.defined_elsewhere
+        return defined_by_decree(self.fit, name)
 
     # ------------------------------------------------------------------ whole document
 
@@ -329,10 +253,7 @@ class Composer:
         for section in outline.sections:
             body.extend(self.section_blocks(section, 1, outline_path))
         body = [self.render_clause(b.clause) if isinstance(b, _Deferred) else b for b in body]
-        for index, deadline in enumerate(self.state.deadlines):
-            if not deadline.task:
-                title = self.library.clauses[deadline.clause_id].meta.title
-                self.state.deadlines[index] = dataclasses.replace(deadline, task=title)
+        self.state.deadlines[:] = titled(self.state.deadlines, self.library)
         definitions = self.definitions()
         body = _replace_placeholder(body, definitions)
         start_paragraph, start_section = self.starts()
@@ -362,7 +283,7 @@ class Composer:
         decree = inputs.decree
         header = self.title(outline)
         if decree is not None:
-            header = f"{_short_party(decree.plaintiff)} v. {decree.defendant}, No. {decree.case_number}"
+            header = f"{short_party(decree.plaintiff)} v. {decree.defendant}, No. {decree.case_number}"
         start_paragraph, start_section = self.starts()
         return Meta(
             kind=self.kind,
@@ -434,121 +355,10 @@ def _replace_placeholder(body: list[Block], definitions: list[Block]) -> list[Bl
     return out
 
 
-def _with_article(name: str) -> str:
-    """'the City of Lakeport', but 'Harlan County': a name built on 'X of Y' takes 'the'."""
-    return f"the {name}" if " of " in name and name[:1].isupper() else name
-
-
-def _short_party(plaintiff: str) -> str:
-    return "United States" if plaintiff.lower().startswith("united states") else plaintiff
-
-
 def _with_digest(block: Block) -> Block:
     if isinstance(block, ClauseBlock):
         return dataclasses.replace(block, digest=clause_digest(block.blocks))
     return block
-
-
-def number_document(
-    body: list[Block], start_paragraph: int, start_section: int, numbered: bool
-) -> tuple[list[Block], dict[str, str]]:
-    """Give every decree paragraph and heading its printed number, as Word list numbering
-    will; put a bookmark on each clause's first numbered paragraph.
-
-    Returns the new body and clause id → number of that first paragraph.
-    """
-    counters = {"para": start_paragraph - 1, "sub1": 0, "sub2": 0, "sec": start_section - 1, "subsec": 0}
-    numbers: dict[str, str] = {}
-
-    def number_paragraph(p: Paragraph) -> Paragraph:
-        if p.numbering != "decree":
-            return p
-        if p.level == 0:
-            counters["para"] += 1
-            counters["sub1"] = counters["sub2"] = 0
-            return dataclasses.replace(p, number=decree_number(0, counters["para"]))
-        if p.level == 1:
-            counters["sub1"] += 1
-            counters["sub2"] = 0
-            return dataclasses.replace(p, number=decree_number(1, counters["sub1"]))
-        counters["sub2"] += 1
-        return dataclasses.replace(p, number=decree_number(2, counters["sub2"]))
-
-    out: list[Block] = []
-    for block in body:
-        if isinstance(block, Heading) and numbered:
-            if block.level == 1:
-                counters["sec"] += 1
-                counters["subsec"] = 0
-                block = dataclasses.replace(block, number=heading_number(1, counters["sec"]))
-            else:
-                counters["subsec"] += 1
-                block = dataclasses.replace(block, number=heading_number(2, counters["subsec"]))
-        elif isinstance(block, Paragraph):
-            block = number_paragraph(block)
-        elif isinstance(block, ClauseBlock):
-            inner: list[Block] = []
-            marked = False
-            for child in block.blocks:
-                if isinstance(child, Paragraph):
-                    child = number_paragraph(child)
-                    if not marked and (child.numbering == "decree" and child.level == 0 or not numbered):
-                        child = dataclasses.replace(child, bookmark=block.clause_id)
-                        numbers[block.clause_id] = child.number or ""
-                        marked = True
-                inner.append(child)
-            block = dataclasses.replace(block, blocks=tuple(inner))
-        out.append(block)
-    return out, numbers
-
-
-def resolve_references(
-    body: list[Block],
-    numbers: dict[str, str],
-    used: list[str],
-    library: Library,
-    draft: bool = False,
-) -> list[Block]:
-    """Fill each CrossRef with its target's number; unknown or omitted targets are errors
-    naming the clause that refers to them. In a draft, a reference to a clause left out
-    becomes a highlighted prompt instead, so the draft can circulate."""
-
-    def fix_paragraph(p: Paragraph, owner: str) -> Paragraph:
-        if not any(isinstance(i, CrossRef) for i in p.content):
-            return p
-        content: list[Inline] = []
-        for item in p.content:
-            if isinstance(item, CrossRef):
-                if item.target not in numbers and draft and item.target in library.clauses:
-                    content.append(
-                        Run(f"[paragraph on {library.clauses[item.target].meta.title}]", highlight=True)
-                    )
-                    continue
-                if item.target not in numbers:
-                    path = library.clauses[owner].path if owner in library.clauses else owner
-                    if item.target not in library.clauses:
-                        raise RenderError(f"{path}: ref('{item.target}'): no clause has that id")
-                    raise RenderError(
-                        f"{path}: ref('{item.target}'): that clause is not in this document "
-                        "(its 'when' condition is false or no outline section includes it)"
-                    )
-                item = CrossRef(item.target, numbers[item.target])
-            content.append(item)
-        return dataclasses.replace(p, content=tuple(content))
-
-    out: list[Block] = []
-    for block in body:
-        if isinstance(block, ClauseBlock):
-            block = dataclasses.replace(
-                block,
-                blocks=tuple(
-                    fix_paragraph(c, block.clause_id) if isinstance(c, Paragraph) else c for c in block.blocks
-                ),
-            )
-        elif isinstance(block, Paragraph):
-            block = fix_paragraph(block, "definitions")
-        out.append(block)
-    return out
 
 
 def compose(
@@ -559,4 +369,4 @@ def compose(
     return Composer(inputs, library, draft, fit).compose()
 
 
-__all__ = ["Composition", "compose", "build_context", "Term"]
+__all__ = ["Composition", "compose", "Term"]

@@ -15,7 +15,8 @@ from typing import Any
 
 from drafter.compose.answers import UnansweredError, gaps, prompts
 from drafter.compose.budget import Budget, budget_table, compute
-from drafter.compose.directive import Composer, Composition, build_context
+from drafter.compose.context import build_context
+from drafter.compose.directive import Composer, Composition
 from drafter.compose.profiles import LoadedProfile, load_profiles, select_profile
 from drafter.compose.section_limits import Measure, check_limits
 from drafter.errors import LibraryError

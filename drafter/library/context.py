@@ -52,7 +52,7 @@ DERIVED_NAMES: dict[str, str] = {
     "county_partners": "names of the partners of kind 'county agency'",
     "draft": "true in a --draft build, so a clause can ask for a fact only in a draft (narratives)",
 }
-"""Values the composer derives from the input (compose.directive.build_context,
+"""Values the composer derives from the input (compose.context.build_context,
 compose.narrative.narrative_context)."""
 
 FUNCTION_NAMES: dict[str, str] = {

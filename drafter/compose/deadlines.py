@@ -1,0 +1,39 @@
+"""The deadlines a directive states, as rows: what is due, in how many days, and when.
+
+`days(n)` in a clause records each deadline while rendering (RenderState.deadlines); the
+timeline table a clause prints with `deadlines()` is made here once every clause is rendered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from drafter.compose.dates import due_date, long_date
+from drafter.inputs.models import Decree
+from drafter.library.clauses import Library
+from drafter.library.render import Deadline
+
+
+def deadline_rows(deadlines: list[Deadline], library: Library, decree: Decree | None) -> list[dict[str, Any]]:
+    """Every deadline the directive states, in order: what is due, days, and the date it
+    falls due (moved to the next business day). The timeline table and `--schedule`
+    both come from this list."""
+    rows = []
+    for deadline in deadlines:
+        task = deadline.task or library.clauses[deadline.clause_id].meta.title
+        start = decree.modification_date if decree and decree.joins == "modification" else None
+        start = start or (decree.effective_date if decree and decree.joins != "modification" else None)
+        due = long_date(due_date(start, deadline.days)) if start else ""
+        rows.append({"task": task, "days": deadline.days, "due": due, "clause": deadline.clause_id})
+    return rows
+
+
+def titled(deadlines: list[Deadline], library: Library) -> list[Deadline]:
+    """The deadlines with each untitled task named after its clause (what the schedule shows)."""
+    return [
+        deadline
+        if deadline.task
+        else dataclasses.replace(deadline, task=library.clauses[deadline.clause_id].meta.title)
+        for deadline in deadlines
+    ]
