@@ -50,3 +50,13 @@ def test_typed_references_to_missing_paragraphs_and_sections() -> None:
     messages = " ".join(f.message for f in xrefs.check(d))
     assert "paragraph 999" in messages and "Section IV.B, which" in messages
     assert "Section IV.A, which" not in messages and "Section IV.A refers to itself" in messages
+
+
+def test_arabic_sections_are_found_only_when_asked() -> None:
+    """Decree insertion rewrites Roman sections only; review asks for "Section 14" too."""
+    from drafter.decree.references import find_references
+
+    text = "As Sections 2 through 4 and section 9d say, and 42 U.S.C. Section 10382(c), see Section IV."
+    assert [r.targets for r in find_references(text)] == [("IV",)]
+    found = [(r.kind, r.targets) for r in find_references(text, arabic_sections=True)]
+    assert found == [("section", ("2", "3", "4")), ("section", ("9d",)), ("section", ("IV",))]

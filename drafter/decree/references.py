@@ -10,8 +10,10 @@ the insertion splits become two ranges); `apply_edits` applies them.
 
 A reference to another instrument ("paragraph 5 of the Settlement Agreement", "Section IV of the
 Civil Rights Act") is marked `external` and never rewritten; "of this Agreement" and the
-document's own names (`own_names`) stay internal. Section references are Roman only: arabic
-"Section 10382(c)" is nearly always a statute.
+document's own names (`own_names`) stay internal. Section references are Roman unless the caller
+asks for arabic ones too (`arabic_sections`: "Section 14", "Sections 1 and 2", "Section 4.3",
+"section 2d", as licences and agreements number their sections; review checks them). Arabic
+numbers have at most three digits: "Section 10382(c)" is a statute.
 """
 
 from __future__ import annotations
@@ -51,10 +53,21 @@ _SEC_SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s+through\s+|\s+to
 _SECTION_REF = re.compile(
     rf"(?<!§)(?<!§\s)(?P<kw>\b[Ss]ections?)\s+(?P<spec>{_ROMAN_NUM}(?:{_SEC_SEP}{_ROMAN_NUM})*)"
 )
-_SUB_REF = re.compile(
-    r"(?P<kw>\b[Ss]ubparagraphs?|\b[Ss]ubsections?)\s+"
-    r"(?P<spec>\([a-z]{1,4}\)(?:\([ivx]{1,5}\))?(?:" + _SEC_SEP + r"\([a-z]{1,4}\)(?:\([ivx]{1,5}\))?)*)"
+_ARABIC_NUM = r"\d{1,3}(?:\.\d{1,3})*[a-z]?(?:\([a-z0-9]{1,4}\))*(?![\d.]\d)"
+_ARABIC_SECTION_REF = re.compile(
+    rf"(?<!§)(?<!§\s)(?P<kw>\b[Ss]ections?)\s+(?P<spec>{_ARABIC_NUM}(?:{_SEC_SEP}{_ARABIC_NUM})*)(?![\w.]*\d)"
 )
+_SUB_NUM = r"\([a-z]{1,4}\)(?:\([ivx]{1,5}\))?"
+_SUB_REF = re.compile(
+    rf"(?P<kw>\b[Ss]ubparagraphs?|\b[Ss]ubsections?)\s+(?P<spec>{_SUB_NUM}(?:{_SEC_SEP}{_SUB_NUM})*)"
+)
+# (kind, the reference, one number in it)
+_FINDERS: tuple[tuple[RefKind, re.Pattern[str], str], ...] = (
+    ("paragraph", _PARA_REF, _PARA_NUM),
+    ("section", _SECTION_REF, _ROMAN_NUM),
+    ("subparagraph", _SUB_REF, _SUB_NUM),
+)
+_ARABIC_FINDER: tuple[RefKind, re.Pattern[str], str] = ("section", _ARABIC_SECTION_REF, _ARABIC_NUM)
 _RANGE_WORDS = ("through", "to", "-", "–", "—")
 
 
@@ -99,13 +112,13 @@ class Edit:
 
 
 def _split_base(kind: RefKind, tok: str) -> tuple[str, str]:
-    if kind == "section":
-        m = re.match(r"[IVXLC]+", tok)
-        base = m.group() if m else tok
-        return base, tok[len(base) :]
     if kind == "subparagraph":
         return tok, ""
-    m = re.match(r"\d+(?:[A-Z]{1,2}|\.\d+)?", tok)
+    if kind == "section":
+        pattern = r"\d+(?:\.\d+)*" if tok[:1].isdigit() else r"[IVXLC]+"
+    else:
+        pattern = r"\d+(?:[A-Z]{1,2}|\.\d+)?"
+    m = re.match(pattern, tok)
     base = m.group() if m else tok
     return base, tok[len(base) :]
 
@@ -124,7 +137,7 @@ def _is_external(after: str, own_names: Iterable[str]) -> bool:
 
 def _expand(kind: RefKind, lo: str, hi: str) -> list[str] | None:
     """Every label from lo to hi, or None when the range is not plain integers or Romans."""
-    if kind == "paragraph" and lo.isdigit() and hi.isdigit():
+    if lo.isdigit() and hi.isdigit():  # paragraphs, and arabic sections
         a, b = int(lo), int(hi)
         return [str(n) for n in range(a, b + 1)] if 0 <= b - a <= 1000 else None
     if kind == "section":
@@ -134,10 +147,11 @@ def _expand(kind: RefKind, lo: str, hi: str) -> list[str] | None:
     return None
 
 
-def _parse(kind: RefKind, m: re.Match[str], text: str, own_names: Iterable[str]) -> Reference | None:
+def _parse(
+    kind: RefKind, m: re.Match[str], num_re: str, text: str, own_names: Iterable[str]
+) -> Reference | None:
     spec_start = m.start("spec")
     spec = m.group("spec")
-    num_re = {"paragraph": _PARA_NUM, "section": _ROMAN_NUM}.get(kind, r"\([a-z]{1,4}\)(?:\([ivx]{1,5}\))?")
     tokens: list[Token] = []
     seps: list[str] = []
     pos = 0
@@ -145,7 +159,7 @@ def _parse(kind: RefKind, m: re.Match[str], text: str, own_names: Iterable[str])
         if tokens:
             seps.append(spec[pos : nm.start()].strip(" ¶,"))
         base, rest = _split_base(kind, nm.group())
-        if kind == "section" and not roman_value(base):
+        if kind == "section" and not base[:1].isdigit() and not roman_value(base):
             break
         tokens.append(Token(nm.group(), spec_start + nm.start(), spec_start + nm.end(), base, rest))
         pos = nm.end()
@@ -176,13 +190,20 @@ def _parse(kind: RefKind, m: re.Match[str], text: str, own_names: Iterable[str])
     )
 
 
-def find_references(text: str, own_names: Iterable[str] = OWN_NAMES) -> list[Reference]:
-    """Every typed reference in `text`, in order of appearance, with spans and targets."""
+def find_references(
+    text: str, own_names: Iterable[str] = OWN_NAMES, arabic_sections: bool = False
+) -> list[Reference]:
+    """Every typed reference in `text`, in order of appearance, with spans and targets.
+
+    `arabic_sections` also finds "Section 14", "Section 4.3", "section 2d" (kind "section",
+    targets in arabic): for documents numbered that way. Decrees number sections in Roman, and
+    insertion rewrites only those, so it is off by default."""
     names = tuple(own_names)
     found: list[Reference] = []
-    for kind, pattern in (("paragraph", _PARA_REF), ("section", _SECTION_REF), ("subparagraph", _SUB_REF)):
+    finders = (*_FINDERS, _ARABIC_FINDER) if arabic_sections else _FINDERS
+    for kind, pattern, num_re in finders:
         for m in pattern.finditer(text):
-            ref = _parse(kind, m, text, names)  # type: ignore[arg-type]
+            ref = _parse(kind, m, num_re, text, names)
             if ref is not None:
                 found.append(ref)
     found.sort(key=lambda r: r.start)

@@ -2,9 +2,9 @@
 that do not exist, references to the paragraph itself, and REF results that went stale.
 
 Typed references are found by `drafter.decree.references` (paragraphs, ranges and lists,
-"¶¶ 212, 214 and 216", "212A", "12.3", "212(c)", Roman "Section IV.B", "subparagraph (c)") and,
-for the arabic and decimal section numbers licences and agreements use ("Section 14", "section
-9", "Section 4.3", "section 2d"), by this module. Each is checked against every number the
+"¶¶ 212, 214 and 216", "212A", "12.3", "212(c)", Roman "Section IV.B", "subparagraph (c)", and,
+in a document with arabic or decimal numbers, the "Section 14", "section 9", "Section 4.3",
+"section 2d" that licences and agreements use). Each is checked against every number the
 document has: typed or list-numbered paragraphs (212, 4.1, 212A, 212(b)), heading numbers
 (IV, IV.B, 4). References to another instrument ("paragraph 15 of the Agreement"), statutes
 ("Section 10382(c)") and documents with no numbers at all are not checked.
@@ -24,18 +24,13 @@ from drafter.model import CrossRef, Document
 from drafter.numbering_scheme import roman_value
 from drafter.review.findings import Finding, Item, walk
 
-_ARABIC_SECTION = re.compile(
-    r"(?<!§)(?<!§\s)\b[Ss]ections?\s+"
-    r"(?P<spec>\d{1,3}(?:\.\d{1,3})*[a-z]?(?:\([a-z0-9]{1,4}\))*(?![\d.]\d)"
-    r"(?:\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s+through\s+|\s+to\s+|\s*[-–—]\s*)"
-    r"\d{1,3}(?:\.\d{1,3})*[a-z]?(?:\([a-z0-9]{1,4}\))*(?![\d.]\d))*)(?![\w.]*\d)"
-)
 _OTHER_INSTRUMENT = re.compile(
     r"^\s*(?:\([a-z0-9]+\))*\s*(?:of|in|under)\s+(?:the\s+)?(?!this\b|that\b|these\b)"
     r"(?!(?:Agreement|Decree|Directive|License|Licence|Order|Settlement Agreement|Consent Decree)\b)[A-Z]"
 )
 
 
+_DECIMAL = re.compile(r"\d+(?:\.\d+)*")
 # in a directive, "paragraph 15 of the Agreement" names the host decree outright
 _HOST = re.compile(
     r"^\s*(?:\([a-z0-9]+\))*\s*of\s+the\s+(?:Agreement|Decree|Consent Decree|Settlement Agreement)\b"
@@ -79,8 +74,6 @@ def check(doc: Document, kind: str | None = None) -> list[Finding]:
         if item.is_heading:
             continue
         findings.extend(_typed(item, numbers, directive))
-        if numbers.arabic:
-            findings.extend(_arabic_sections(item, numbers, directive))
     return findings
 
 
@@ -144,11 +137,17 @@ def _outside(what: str, token: str, item: Item, quote: str) -> Finding:
 
 def _typed(item: Item, numbers: Numbers, directive: bool) -> list[Finding]:
     out: list[Finding] = []
-    for ref in find_references(item.text):
+    for ref in find_references(item.text, arabic_sections=bool(numbers.arabic)):
         after = item.text[ref.end :]
-        if ref.external or _OTHER_INSTRUMENT.match(after) or (directive and _HOST.match(after)):
+        if _OTHER_INSTRUMENT.match(after):
             continue
-        if ref.kind == "paragraph" and numbers.first is not None:
+        if ref.kind == "section" and ref.tokens[0].base[:1].isdigit():
+            # arabic (licences, agreements): "of the License" is the document itself, so only
+            # another named instrument (above) is skipped
+            out.extend(_arabic_targets(ref.targets, ref.text, item, numbers, directive))
+        elif ref.external or (directive and _HOST.match(after)):
+            continue
+        elif ref.kind == "paragraph" and numbers.first is not None:
             out.extend(_paragraph_targets(ref.targets, ref.text, item, numbers, directive))
         elif ref.kind == "section" and numbers.headings:
             out.extend(_roman_targets(ref.targets, ref.text, item, numbers, directive))
@@ -265,39 +264,29 @@ def _roman_targets(
     return out
 
 
-def _arabic_sections(item: Item, numbers: Numbers, directive: bool) -> list[Finding]:
+def _arabic_targets(
+    targets: tuple[str, ...], quote: str, item: Item, numbers: Numbers, directive: bool
+) -> list[Finding]:
     """ "Section 14", "Sections 1 and 2", "Section 4.3", "section 2d": against the paragraph and
-    heading numbers the document has. Four-digit numbers are statutes ("Section 10382")."""
+    heading numbers the document has."""
     out: list[Finding] = []
-    for m in _ARABIC_SECTION.finditer(item.text):
-        if _OTHER_INSTRUMENT.match(item.text[m.end() :]):
+    for tok in targets:
+        lead = _DECIMAL.match(tok)
+        if lead is None:
             continue
-        spec = m.group("spec")
-        tokens = re.findall(r"\d+(?:\.\d+)*[a-z]?(?:\([a-z0-9]+\))*|through|to|[-–—]", spec)
-        wanted: list[str] = []
-        for i, tok in enumerate(tokens):
-            if tok in ("through", "to", "-", "–", "—") and 0 < i < len(tokens) - 1:
-                lo, hi = tokens[i - 1], tokens[i + 1]
-                if lo.isdigit() and hi.isdigit() and 0 < int(hi) - int(lo) <= 200:
-                    wanted.extend(str(n) for n in range(int(lo) + 1, int(hi)))
-            elif tok[0].isdigit():
-                wanted.append(tok)
-        for tok in wanted:
-            base = re.match(r"\d+(?:\.\d+)*", tok)
-            assert base is not None
-            label = base.group()
-            if directive and numbers.first is not None and int(label.split(".")[0]) < numbers.first:
-                if label not in numbers.arabic:
-                    out.append(_outside("Section", tok, item, m.group(0)))
-                continue
+        label = lead.group()
+        if directive and numbers.first is not None and int(label.split(".")[0]) < numbers.first:
             if label not in numbers.arabic:
-                out.append(
-                    _missing(
-                        "xref.missing-section",
-                        f"Refers to Section {tok}, which this document does not have.",
-                        "Correct the section number.",
-                        item,
-                        m.group(0),
-                    )
+                out.append(_outside("Section", tok, item, quote))
+            continue
+        if label not in numbers.arabic:
+            out.append(
+                _missing(
+                    "xref.missing-section",
+                    f"Refers to Section {tok}, which this document does not have.",
+                    "Correct the section number.",
+                    item,
+                    quote,
                 )
+            )
     return out
