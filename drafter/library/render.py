@@ -32,7 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.compose.dates import long_date
 from drafter.errors import RenderError
-from drafter.library.render_limits import BudgetExceeded, bounded_filter, collect, time_budget
+from drafter.library.render_limits import BudgetExceeded, DocumentBudget, bounded_filter
 from drafter.library.sandbox import REMOVED_GLOBALS, DataSandbox, DraftSandbox, pass_undefined, violations
 
 SENTINEL_OPEN = "\ue000"
@@ -268,15 +268,19 @@ def compile_template(env: SandboxedEnvironment, source: str, path: Path, first_l
     return env.template_class.from_code(env, code, env.make_globals(None))
 
 
+def budget_of(env: jinja2.Environment) -> DocumentBudget:
+    """The document's rendering budget, which every sandbox `make_environment` gives holds."""
+    if not isinstance(env, DataSandbox):
+        raise TypeError("clauses render only in drafter's sandbox (make_environment)")
+    return env.budget
+
+
 def render_template(template: jinja2.Template, context: dict[str, Any], path: Path, first_line: int) -> str:
     """Render a compiled clause body; any failure names the clause file and its line."""
-    env = template.environment
+    budget = budget_of(template.environment)
     try:
-        with time_budget():
-            text, total = collect(template.generate(context), getattr(env, "rendered_chars", 0))
-        if hasattr(env, "rendered_chars"):
-            env.rendered_chars = total
-        return text
+        with budget.timed():
+            return budget.collect(template.generate(context))
     except RenderError:
         raise
     except Exception as exc:  # any template failure is the clause author's to fix
@@ -295,7 +299,7 @@ def evaluate_condition(
     for _, reason in violations(env.parse(f"{{{{ {expression} }}}}")):
         raise RenderError(f"{path}: when: {reason} in {expression!r}")
     try:
-        with time_budget():
+        with budget_of(env).timed():
             result = compiled(**context)
     except jinja2.UndefinedError as exc:
         if isinstance(env, DraftSandbox) and not isinstance(exc, jinja2.exceptions.SecurityError):

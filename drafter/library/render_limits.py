@@ -14,25 +14,33 @@ So, each checked *before* the work is done where it can be:
   `truncate`, `format`) are checked like `*` and `%`;
 - output is counted as it is produced: `MAX_CLAUSE_CHARS` per clause and
   `MAX_DOCUMENT_CHARS` per document;
-- a clause (or a `when:` condition) has `MAX_SECONDS` of wall-clock time (SIGALRM, in the
-  main thread; a batch runs each build in its own process's main thread).
-Each limit stops the build with a SecurityError the renderer reports at the clause's file
-and line.
+- a clause (or a `when:` condition) has `MAX_SECONDS` of wall-clock time, and all of one
+  document's clauses together `MAX_DOCUMENT_SECONDS` (SIGALRM, in the main thread; a batch
+  runs each build in its own process's main thread). DRAFTER_CLAUSE_SECONDS and
+  DRAFTER_DOCUMENT_SECONDS set other figures (a slow machine, or a test).
+The per-document figures live in one `DocumentBudget` the sandbox holds, so no caller keeps
+count. Each limit stops the build with a SecurityError the renderer reports at the clause's
+file and line.
 """
 
 from __future__ import annotations
 
 import contextlib
 import math
+import os
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator, Sized
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.sandbox import SecurityError
+
+from drafter.errors import RenderError
 
 MAX_VALUE_CHARS = 100_000
 """Longest text or list an expression may build (a long clause is ~5,000 characters)."""
@@ -49,8 +57,19 @@ MAX_CLAUSE_CHARS = 200_000
 MAX_DOCUMENT_CHARS = 5_000_000
 """Most characters all clauses of one document may render together."""
 
-MAX_SECONDS = 5
+MAX_SECONDS = 5.0
 """Wall-clock seconds one clause may take to render (built-in clauses take milliseconds)."""
+
+MAX_DOCUMENT_SECONDS = 30.0
+"""Wall-clock seconds all clauses of one document may take together (without it, 170
+clauses just under `MAX_SECONDS` would hold a build for a quarter of an hour)."""
+
+CLAUSE_SECONDS_SETTING = "DRAFTER_CLAUSE_SECONDS"
+DOCUMENT_SECONDS_SETTING = "DRAFTER_DOCUMENT_SECONDS"
+"""Environment variables that replace `MAX_SECONDS` and `MAX_DOCUMENT_SECONDS`."""
+
+LONGEST_SETTING = 86_400.0
+"""A day: the longest time budget a setting may give (the timer takes no more)."""
 
 INTERCEPTED = frozenset({"**", "*", "%", "+"})
 
@@ -166,31 +185,96 @@ def bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def collect(chunks: Iterator[str], used: int) -> tuple[str, int]:
-    """Join a template's output, stopping at the clause and document budgets; returns the
-    text and the document's new running total."""
-    out: list[str] = []
-    size = 0
-    for chunk in chunks:
-        size += len(chunk)
-        if size > MAX_CLAUSE_CHARS:
-            raise BudgetExceeded(f"the clause renders more than {MAX_CLAUSE_CHARS:,} characters")
-        if used + size > MAX_DOCUMENT_CHARS:
-            raise BudgetExceeded(f"the document renders more than {MAX_DOCUMENT_CHARS:,} characters")
-        out.append(chunk)
-    return "".join(out), used + size
+def seconds_setting(name: str, default: float) -> float:
+    """The time budget the environment variable `name` gives, else `default`."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= LONGEST_SETTING:  # also refuses nan
+        raise RenderError(
+            f"{name}={raw!r}: give a number of seconds above 0 and at most {LONGEST_SETTING:,.0f}, "
+            f"e.g. {name}={default:g}"
+        )
+    return value
+
+
+@dataclass
+class DocumentBudget:
+    """What one document's clauses have used of their output and time budgets.
+
+    The sandbox holds one per build, and the renderer spends from it for every clause and
+    `when:` condition; a clause's own limits (`MAX_CLAUSE_CHARS`, `clause_seconds`) are
+    checked in the same place, so each limit is enforced once, here.
+    """
+
+    clause_seconds: float = MAX_SECONDS
+    document_seconds: float = MAX_DOCUMENT_SECONDS
+    chars: int = 0
+    """Characters the document's clauses have rendered so far."""
+    seconds: float = 0.0
+    """Wall-clock seconds spent rendering so far."""
+    clock: Callable[[], float] = time.monotonic
+
+    @classmethod
+    def from_environment(cls) -> DocumentBudget:
+        """The default budgets, or those DRAFTER_CLAUSE_SECONDS / DRAFTER_DOCUMENT_SECONDS set."""
+        return cls(
+            clause_seconds=seconds_setting(CLAUSE_SECONDS_SETTING, MAX_SECONDS),
+            document_seconds=seconds_setting(DOCUMENT_SECONDS_SETTING, MAX_DOCUMENT_SECONDS),
+        )
+
+    def collect(self, chunks: Iterator[str]) -> str:
+        """Join a template's output, stopping at the clause and document budgets."""
+        out: list[str] = []
+        size = 0
+        for chunk in chunks:
+            size += len(chunk)
+            if size > MAX_CLAUSE_CHARS:
+                raise BudgetExceeded(f"the clause renders more than {MAX_CLAUSE_CHARS:,} characters")
+            if self.chars + size > MAX_DOCUMENT_CHARS:
+                raise BudgetExceeded(f"the document renders more than {MAX_DOCUMENT_CHARS:,} characters")
+            out.append(chunk)
+        self.chars += size
+        return "".join(out)
+
+    def allowance(self) -> tuple[float, str]:
+        """Seconds the next clause may take, and what to say when it takes longer: the
+        clause's own budget, or what is left of the document's when that is less."""
+        left = self.document_seconds - self.seconds
+        document = f"the document's clauses took more than {self.document_seconds:g} seconds to render"
+        if left <= 0:
+            raise BudgetExceeded(document)
+        if left < self.clause_seconds:
+            return left, document
+        return self.clause_seconds, f"the clause took more than {self.clause_seconds:g} seconds to render"
+
+    @contextlib.contextmanager
+    def timed(self) -> Iterator[None]:
+        """Run one clause (or condition) within its allowance, and charge the time it took."""
+        seconds, message = self.allowance()
+        start = self.clock()
+        try:
+            with alarm(seconds, message):
+                yield
+        finally:
+            self.seconds += self.clock() - start
 
 
 @contextlib.contextmanager
-def time_budget(seconds: float = MAX_SECONDS) -> Iterator[None]:
-    """Raise BudgetExceeded inside the block after `seconds` (main thread only; elsewhere
-    the output and value budgets still hold)."""
+def alarm(seconds: float, message: str) -> Iterator[None]:
+    """Raise BudgetExceeded(message) inside the block after `seconds` (main thread only;
+    elsewhere the document's time is still checked between clauses, and the output and value
+    budgets hold)."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 
     def expire(signum: int, frame: Any) -> None:
-        raise BudgetExceeded(f"the clause took more than {seconds:g} seconds to render")
+        raise BudgetExceeded(message)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

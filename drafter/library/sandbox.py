@@ -31,6 +31,7 @@ from pydantic import BaseModel
 from drafter.library.render_limits import (
     INTERCEPTED,
     BoundedCodeGenerator,
+    DocumentBudget,
     bounded_binop,
     bounded_concat,
     bounded_range,
@@ -178,7 +179,8 @@ class DataSandbox(SandboxedEnvironment):
     attribute of a value raises SecurityError, whatever its name. Jinja's own loop
     variable and undefined values keep their behaviour. Work is bounded
     (drafter.library.render_limits): `**`, `*`, `%` and `range()` are checked before they
-    run, and `rendered_chars` counts the document's output."""
+    run, and `budget` counts the document's output and rendering time (one sandbox per
+    build, so one budget per document)."""
 
     intercepted_binops = INTERCEPTED
     code_generator_class = BoundedCodeGenerator
@@ -187,7 +189,7 @@ class DataSandbox(SandboxedEnvironment):
     def __init__(self, **options: Any):
         super().__init__(**options)
         self.globals["range"] = bounded_range
-        self.rendered_chars = 0
+        self.budget = DocumentBudget.from_environment()
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         return bounded_binop(operator, left, right)

@@ -56,9 +56,11 @@ class Outcome:
         assert self.code == 0, (self.code, self.stdout, self.stderr)
 
 
-def drafter(*args: str | Path, cwd: Path | None = None, stdin: bytes | None = None) -> Outcome:
-    """Run the drafter CLI in a limited child process."""
-    env = {k: v for k, v in os.environ.items() if k != "DRAFTER_LIBRARY"}
+def drafter(
+    *args: str | Path, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> Outcome:
+    """Run the drafter CLI in a limited child process; `env` adds environment variables."""
+    env = {**{k: v for k, v in os.environ.items() if k != "DRAFTER_LIBRARY"}, **(env or {})}
     proc = subprocess.run(
         [
             sys.executable,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from harness import MINIMAL, drafter, library_with
+from harness import CLAUSE, MINIMAL, drafter, library_with
 
 CASES = [
     ("{{ 9**(9**9) }}", "too large a number"),
@@ -53,3 +53,43 @@ def test_a_when_condition_is_bounded_too(tmp_path: Path) -> None:
     drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", tmp_path / "o.docx").refused(
         str(clause), "too large a number"
     )
+
+
+SLOW = "{% for i in range(1000) %}{% for j in range(JS) %}{% endfor %}{% endfor %}TPD shall work.\n"
+"""A clause that only spends time: 1,000 x JS empty loop turns (about 0.1 s for JS=300)."""
+
+
+def test_a_slow_clause_stops_at_the_clause_time_budget(tmp_path: Path) -> None:
+    clause = library_with(tmp_path, SLOW.replace("JS", "1000"))
+    out = tmp_path / "out.docx"
+    result = drafter(
+        "build", MINIMAL, "--library", tmp_path / "lib", "-o", out, env={"DRAFTER_CLAUSE_SECONDS": "0.05"}
+    )
+    result.refused(str(clause), "the clause took more than 0.05 seconds to render")
+    assert not out.exists()
+
+
+def test_clauses_each_within_budget_stop_at_the_document_time_budget(tmp_path: Path) -> None:
+    """Eight clauses of about 0.1 s each: each is far inside the clause budget, but together
+    they pass a document budget of 0.25 s, and the build stops at the clause that passes it."""
+    library_with(tmp_path, SLOW.replace("JS", "300"), clause_id="custom.slow-0")
+    folder = tmp_path / "lib" / "clauses" / "custom"
+    for n in range(1, 8):
+        text = CLAUSE.format(id=f"custom.slow-{n}", body=SLOW.replace("JS", "300"))
+        (folder / f"slow-{n}.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.docx"
+    budgets = {"DRAFTER_CLAUSE_SECONDS": "5", "DRAFTER_DOCUMENT_SECONDS": "0.25"}
+    result = drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", out, env=budgets)
+    line = result.refused("the document's clauses took more than 0.25 seconds to render")
+    assert str(folder) in line
+    assert not out.exists()
+    # the same library within the default budgets builds
+    drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", out).ok()
+    assert out.exists()
+
+
+def test_a_budget_setting_that_is_not_a_number_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    result = drafter("build", MINIMAL, "-o", out, env={"DRAFTER_DOCUMENT_SECONDS": "ten"})
+    result.refused("DRAFTER_DOCUMENT_SECONDS='ten'", "number of seconds")
+    assert not out.exists()
