@@ -203,6 +203,19 @@ def test_report_csv_and_dry_run(built: dict, tmp_path: Path) -> None:
     assert any(r.startswith("¶ 16,paragraph number,12,16,") for r in rows)
 
 
+def test_an_output_refused_means_nothing_written(built: dict, tmp_path: Path) -> None:
+    """An existing --report file is refused before the new decree is written, not after."""
+    out, csv = tmp_path / "new.docx", tmp_path / "changes.csv"
+    csv.write_text("mine\n")
+    args = [str(built["decrees"]["drafter"]), str(built["guest"]), "--after-paragraph", "9"]
+    result = CliRunner().invoke(main, ["insert", *args, "-o", str(out), "--report", str(csv)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"{csv}: already exists; use --force to replace it"
+    assert not out.exists() and csv.read_text() == "mine\n"
+    itself = CliRunner().invoke(main, ["insert", *args, "-o", str(built["guest"])])
+    assert itself.exit_code == 2 and "is an input" in itself.output
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

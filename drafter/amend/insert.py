@@ -32,7 +32,6 @@ from drafter.decree.references import OWN_NAMES, apply_edits, plan_rewrite
 from drafter.decree.structure import DecreeStructure, read_structure
 from drafter.docx.package import atomic_write, normalize_package
 from drafter.docx.read import read_docx
-from drafter.errors import DrafterError
 from drafter.review.findings import sentences
 
 __all__ = ["Change", "InsertError", "InsertResult", "insert_directive", "write_insert"]
@@ -239,15 +238,3 @@ def changes_csv(changes: list[Change]) -> str:
     for c in changes:
         writer.writerow([c.where, c.kind, c.old, c.new, c.sentence])
     return buf.getvalue()
-
-
-def check_paths(decree: Path, directive: Path, out: Path | None) -> None:
-    """Refuse an output path that is one of the inputs: the inputs are never modified."""
-    if out is None:
-        return
-    for src in (decree, directive):
-        try:
-            if Path(out).resolve() == Path(src).resolve():
-                raise DrafterError(f"{out}: is an input; write the new decree to another file")
-        except OSError:
-            continue

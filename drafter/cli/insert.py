@@ -1,19 +1,20 @@
 """`drafter insert`: the command-line face of drafter.amend. Parses options, calls
 `insert_directive`, prints the change report, writes the new decree (unless --dry-run) and the
-CSV report; exit 2 with one line for a bad file, a bad insertion point or an existing output.
+CSV report. A bad file, a bad insertion point or an existing output is one line and exit 2
+(drafter.cli.errors).
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from drafter.cli.errors import DrafterCommand
 from drafter.errors import DrafterError
 
 
-@click.command("insert")
+@click.command("insert", cls=DrafterCommand)
 @click.argument("decree", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("directive", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -80,33 +81,32 @@ def insert(
           -o amended.docx --report changes.csv
       drafter insert decree.docx directive.docx --after-paragraph 33 --dry-run
     """
-    from drafter.amend.insert import changes_csv, check_paths, insert_directive, write_insert
+    from drafter.amend.insert import changes_csv, insert_directive, write_insert
     from drafter.docx.package import atomic_write
+    from drafter.safe_write import check_target
 
-    try:
-        if out is None and not dry_run:
-            raise DrafterError("give -o OUT.docx for the new decree (or --dry-run to see the changes)")
-        check_paths(decree, directive, out)
-        result = insert_directive(
-            decree,
-            directive,
-            after_paragraph=after_paragraph,
-            after_heading=after_heading,
-            mode=numbering,  # type: ignore[arg-type]
-            suffix_style=suffix_style,  # type: ignore[arg-type]
-        )
-        if not dry_run:
-            write_insert(result, out, force=force)  # type: ignore[arg-type]
-            if report_csv is not None:
-                atomic_write(report_csv, changes_csv(result.changes).encode("utf-8"), force)
-            if redline is not None:
-                from drafter.compare import redline_file
+    if out is None and not dry_run:
+        raise DrafterError("give -o OUT.docx for the new decree (or --dry-run to see the changes)")
+    if not dry_run:  # every output refused before the first is written: all or nothing
+        for target in (out, report_csv, redline):
+            if target is not None:
+                check_target(target, force=force, inputs=(decree, directive))
+    result = insert_directive(
+        decree,
+        directive,
+        after_paragraph=after_paragraph,
+        after_heading=after_heading,
+        mode=numbering,  # type: ignore[arg-type]
+        suffix_style=suffix_style,  # type: ignore[arg-type]
+    )
+    if not dry_run:
+        write_insert(result, out, force=force)  # type: ignore[arg-type]
+        if report_csv is not None:
+            atomic_write(report_csv, changes_csv(result.changes).encode("utf-8"), force)
+        if redline is not None:
+            from drafter.compare import redline_file
 
-                check_paths(decree, directive, redline)
-                redline_file(decree, out, redline, author=author, force=force)  # type: ignore[arg-type]
-    except DrafterError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(2)
+            redline_file(decree, out, redline, author=author, force=force)  # type: ignore[arg-type]
     plan = result.plan
     labels = plan.directive_labels
     click.echo(
