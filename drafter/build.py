@@ -15,7 +15,7 @@ from drafter.compose.directive import Composition, compose
 from drafter.compose.profiles import LoadedProfile
 from drafter.compose.section_limits import Measure
 from drafter.decree.fit import DecreeFit
-from drafter.errors import InputError, OutputError, Problem
+from drafter.errors import InputError, Problem
 from drafter.inputs.loader import load_inputs
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, load_library
@@ -183,14 +183,10 @@ def _fill_toc_pages(result: BuildResult, reference: Path, pdf: Path) -> bool:
 def _check_extras_possible(source: Path, inputs: Inputs, *, schedule: bool, pdf: bool) -> None:
     """Refuse --schedule or --pdf before anything is written when they cannot succeed, so a
     failed build leaves no partial output."""
-    if schedule and inputs.decree is None:
-        raise OutputError(
-            f"{source}: --schedule counts deadlines from decree.effective_date, and this input has no decree"
-        )
-    if schedule and inputs.decree.joins == "modification" and inputs.decree.modification_date is None:  # type: ignore[union-attr]
-        raise OutputError(
-            f"{source}: --schedule counts deadlines from decree.modification_date, which the input leaves out"
-        )
+    if schedule:
+        from drafter.compose.schedule import schedule_start
+
+        schedule_start(inputs.decree, source)
     if pdf:
         from drafter.docx.pdf import PdfError, find_soffice
 
@@ -219,12 +215,9 @@ def _extras(
     if schedule:
         from drafter.compose.schedule import write_schedule
 
-        effective = inputs.decree.effective_date if inputs.decree else None
-        if inputs.decree is not None and inputs.decree.joins == "modification":
-            effective = inputs.decree.modification_date
         path, rows = write_schedule(
             result.composition,
-            effective,
+            inputs.decree,
             inputs.agency.short_name,
             result.output,
             force=force,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from drafter.compose.dates import long_date
+from drafter.compose.deadlines import deadlines_start
 from drafter.compose.directive import Composition, compose
 from drafter.compose.schedule import schedule_rows
 from drafter.inputs.loader import load_inputs
@@ -129,9 +130,7 @@ def test_the_order_closes_with_the_courts_signature(path: Path) -> None:
 def test_deadline_table_and_schedule_come_from_one_list(path: Path) -> None:
     inputs = load_inputs(path)
     composition = composed(path)
-    decree = inputs.decree
-    assert decree is not None
-    start = decree.modification_date if decree.joins == "modification" else decree.effective_date
+    start = deadlines_start(inputs.decree)
     assert start is not None
     rows = schedule_rows(composition, start, inputs.agency.short_name)
     table = next(

@@ -83,6 +83,24 @@ def test_a_narrative_has_no_effective_date_to_count_from(tmp_path: Path) -> None
     assert list(tmp_path.iterdir()) == []  # refused before anything was written
 
 
+def test_a_modification_counts_from_its_date_and_refuses_without_one(tmp_path: Path) -> None:
+    source = ROOT / "examples" / "lakeport-amendment.yaml"
+    result = build(source, tmp_path / "a.docx", schedule=True)
+    with result.schedule.open(newline="") as handle:
+        due = [row[5] for row in list(csv.reader(handle))[1:]]
+    modified = load_inputs(source).decree.modification_date
+    assert due and all(dt.date.fromisoformat(d) > modified for d in due)
+
+    undated = tmp_path / "undated" / source.name
+    undated.parent.mkdir()
+    undated.write_text(
+        "".join(line for line in source.read_text().splitlines(True) if "modification_date" not in line)
+    )
+    with pytest.raises(DrafterError, match="decree.modification_date, which the input leaves out"):
+        build(undated, undated.parent / "a.docx", schedule=True)
+    assert list(undated.parent.iterdir()) == [undated]
+
+
 def test_pdf_without_libreoffice_is_refused_before_writing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

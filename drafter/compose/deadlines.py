@@ -7,6 +7,7 @@ timeline table a clause prints with `deadlines()` is made here once every clause
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from drafter.compose.dates import due_date, long_date
@@ -15,15 +16,24 @@ from drafter.library.clauses import Library
 from drafter.library.render import Deadline
 
 
+def deadlines_start(decree: Decree | None) -> dt.date | None:
+    """The date a directive's deadlines count from: the Modification Date for a directive
+    added to an entered decree (None while the Court has not set it), else the decree's
+    Effective Date; None without a decree. The timeline table, --schedule and the build's
+    check that --schedule can succeed all ask here."""
+    if decree is None:
+        return None
+    return decree.modification_date if decree.joins == "modification" else decree.effective_date
+
+
 def deadline_rows(deadlines: list[Deadline], library: Library, decree: Decree | None) -> list[dict[str, Any]]:
     """Every deadline the directive states, in order: what is due, days, and the date it
-    falls due (moved to the next business day). The timeline table and `--schedule`
-    both come from this list."""
+    falls due (moved to the next business day; blank while there is no date to count from).
+    --schedule reads the same recorded deadlines and dates them with the same start."""
+    start = deadlines_start(decree)
     rows = []
     for deadline in deadlines:
         task = deadline.task or library.clauses[deadline.clause_id].meta.title
-        start = decree.modification_date if decree and decree.joins == "modification" else None
-        start = start or (decree.effective_date if decree and decree.joins != "modification" else None)
         due = long_date(due_date(start, deadline.days)) if start else ""
         rows.append({"task": task, "days": deadline.days, "due": due, "clause": deadline.clause_id})
     return rows

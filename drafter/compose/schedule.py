@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.compose.dates import due_date
+from drafter.compose.deadlines import deadlines_start
 from drafter.compose.directive import Composition
 from drafter.errors import ScheduleError
+from drafter.inputs.models import Decree
 from drafter.model import ClauseBlock, Paragraph, iter_blocks
 from drafter.safe_write import write_atomic
 
@@ -123,9 +125,24 @@ def schedule_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}-schedule.csv")
 
 
+def schedule_start(decree: Decree | None, where: object) -> dt.date:
+    """The date the schedule counts from (compose.deadlines.deadlines_start), or a
+    ScheduleError naming `where` and the input field that is missing."""
+    start = deadlines_start(decree)
+    if start is not None:
+        return start
+    if decree is None:
+        raise ScheduleError(
+            f"{where}: --schedule counts deadlines from decree.effective_date, and this input has no decree"
+        )
+    raise ScheduleError(
+        f"{where}: --schedule counts deadlines from decree.modification_date, which the input leaves out"
+    )
+
+
 def write_schedule(
     composition: Composition,
-    effective: dt.date | None,
+    decree: Decree | None,
     default_actor: str,
     output: Path,
     *,
@@ -134,11 +151,7 @@ def write_schedule(
 ) -> tuple[Path, list[Row]]:
     """Write the schedule CSV beside `output` (replacing one only with `force`); returns its
     path and rows."""
-    if effective is None:
-        raise ScheduleError(
-            f"{output}: --schedule counts deadlines from decree.effective_date, and this input has no decree"
-        )
-    rows = schedule_rows(composition, effective, default_actor)
+    rows = schedule_rows(composition, schedule_start(decree, output), default_actor)
     target = schedule_path(output)
     write_atomic(target, schedule_csv(rows), force=force, inputs=inputs)
     return target, rows
