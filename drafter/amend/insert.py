@@ -26,12 +26,13 @@ from pathlib import Path
 
 from drafter.amend import layout
 from drafter.amend.plan import InsertError, Mode, Plan, SuffixStyle, insertion_point, plan_insert
-from drafter.amend.xmltext import apply, read_text, unlink_refs
+from drafter.amend.xmltext import apply, unlink_refs
 from drafter.decree.inspect import inspect_document
 from drafter.decree.references import OWN_NAMES, apply_edits, plan_rewrite
 from drafter.decree.structure import DecreeStructure, read_structure
 from drafter.docx.package import atomic_write, normalize_package
 from drafter.docx.read import read_docx
+from drafter.docx.read_text import paragraph_text
 from drafter.review.findings import sentences
 
 __all__ = ["Change", "InsertError", "InsertResult", "insert_directive", "write_insert"]
@@ -114,7 +115,7 @@ def _numbers(
         if new is None:
             continue
         p = spliced.decree_p[para.index]
-        pt = read_text(p)
+        pt = paragraph_text(p)
         if para.source == "typed":
             at = pt.text.find(para.label)
             if at >= 0:
@@ -123,7 +124,7 @@ def _numbers(
     for sub in (p for p in host.paragraphs if p.level == 1 and p.source == "typed"):
         lead = re.match(r"\d+", sub.label)
         if lead and lead.group() in plan.decree_paragraphs:
-            pt = read_text(spliced.decree_p[sub.index])
+            pt = paragraph_text(spliced.decree_p[sub.index])
             at = pt.text.find(sub.label)
             new = plan.decree_paragraphs[lead.group()] + sub.label[lead.end() :]
             if at >= 0:
@@ -134,7 +135,7 @@ def _numbers(
         if new is None:
             continue
         if head.source == "typed":
-            pt = read_text(spliced.decree_p[head.index])
+            pt = paragraph_text(spliced.decree_p[head.index])
             at = pt.text.find(head.label or "\x00")
             if at >= 0:
                 apply(pt, [(at, at + len(head.label or ""), new)])
@@ -184,7 +185,7 @@ def _references(
     ]
     places += [(idx, el, guest_labels, both_para, both_sec) for idx, el in spliced.guest_p.items()]
     for idx, el, labels, para_map, sec_map in places:
-        pt = read_text(el)
+        pt = paragraph_text(el)
         if not pt.text:
             continue
         where = f"¶ {labels[idx]}" if idx in labels else "text"

@@ -24,10 +24,11 @@ from docxcompose.composer import Composer
 from lxml import etree
 
 from drafter.amend.plan import Plan
-from drafter.amend.xmltext import apply, prepend, read_text
+from drafter.amend.xmltext import apply, prepend
 from drafter.decree.structure import DecreeStructure
 from drafter.docx.read import iter_paragraph_elements
 from drafter.docx.read_package import _W, _local
+from drafter.docx.read_text import paragraph_text
 from drafter.model import Heading, Paragraph
 
 RT_COMMENTS = RT.COMMENTS
@@ -298,7 +299,7 @@ def _separator(spliced: Spliced, host: DecreeStructure) -> str:
     first = next((p for p in host.top_level() if p.source == "typed"), None)
     if first is None:
         return "\t"
-    text = read_text(spliced.decree_p[first.index]).text
+    text = paragraph_text(spliced.decree_p[first.index]).text
     at = text.find(first.label) + len(first.label)
     rest = text[at:]
     if rest.startswith("."):
@@ -307,7 +308,7 @@ def _separator(spliced: Spliced, host: DecreeStructure) -> str:
 
 
 def _replace_label(p: etree._Element, old: str, new: str) -> None:
-    pt = read_text(p)
+    pt = paragraph_text(p)
     at = pt.text.find(old)
     if at >= 0:
         apply(pt, [(at, at + len(old), new)])
@@ -425,7 +426,7 @@ def _clear_numpr(p: etree._Element) -> None:
 
 
 def _strip_typed(p: etree._Element, label: str) -> None:
-    pt = read_text(p)
+    pt = paragraph_text(p)
     at = pt.text.find(label)
     if at < 0:
         return

@@ -3,13 +3,13 @@ that carry the text) and tables (rows of cells of paragraphs), in document order
 
 OOXML walked (ECMA-376 Part 1 §17.2–17.3): w:p, w:tbl/w:tr/w:tc, block-level w:sdt and
 w:customXml wrappers (looked through: a clause's content control does not change what is
-compared), runs (w:r) anywhere inside a paragraph (hyperlinks, run-level content controls,
-simple fields) and their text (w:t, w:tab, w:br, w:cr, w:noBreakHyphen). Field codes
-(w:instrText) are not text; field results are. List numbers come from drafter's own reader
-(`ListNumbering`), so a Word list label is known even though it is not in the text.
+compared). A paragraph's text and the runs that carry it come from the shared
+`drafter.docx.read_text` walk (field codes are not text; field results are). List numbers come
+from drafter's own reader (`ListNumbering`), so a Word list label is known even though it is
+not in the text.
 
-The package is opened by drafter's safe reader (`read_package`): limits on size and entries,
-no entity expansion. A document that already carries tracked changes is refused: marking
+The package is opened by drafter's shared reader (`drafter.docx.read.open_main`): limits on
+size and entries, no entity expansion. A document that already carries tracked changes is refused: marking
 changes on top of someone else's unresolved ones would produce a redline no one can trust.
 """
 
@@ -25,22 +25,11 @@ from drafter.compare.labels import Label, LabelKind, find_references, mask_refer
 from drafter.docx.read import open_main
 from drafter.docx.read_numbering import ListNumbering, Styles
 from drafter.docx.read_package import _W, DocxPackage, _local, _val
+from drafter.docx.read_text import Piece, paragraph_text
 from drafter.errors import DocxReadError
 
-_TEXT = {"t": None, "tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 _WRAPPERS = {"sdt", "sdtContent", "customXml", "smartTag"}
-_SKIP_IN_PARAGRAPH = {"pPr", "rPr", "del", "moveFrom", "txbxContent", "instrText", "delText"}
 _REVISIONS = ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange", "numberingChange")
-
-
-@dataclass
-class Piece:
-    """One text-bearing child of a run (w:t, w:tab, w:br …) and its span in the paragraph text."""
-
-    run: etree._Element
-    el: etree._Element
-    start: int
-    end: int
 
 
 @dataclass
@@ -155,10 +144,8 @@ class _Walker:
         return Table(el, rows, "\x00table\x1d" + "\x1d".join(r.key for r in rows))
 
     def para(self, p: etree._Element) -> Para:
-        pieces: list[Piece] = []
-        parts: list[str] = []
-        _collect(p, pieces, parts, [0])
-        text = "".join(parts)
+        read = paragraph_text(p)
+        text, pieces = read.text, read.pieces
         ppr = p.find(_W + "pPr")
         style_id = _val(ppr.find(_W + "pStyle")) if ppr is not None else None
         style_id = style_id or self.styles.default_paragraph
@@ -195,29 +182,6 @@ def _children(el: etree._Element, want: str) -> list[etree._Element]:
         elif name in _WRAPPERS:
             out.extend(_children(child, want))
     return out
-
-
-_R = _W + "r"
-_T = _W + "t"
-_TEXT_TAGS = {_W + name: text for name, text in _TEXT.items()}
-_SKIP_TAGS = {_W + name for name in _SKIP_IN_PARAGRAPH} | {_W + "p"}
-
-
-def _collect(el: etree._Element, pieces: list[Piece], parts: list[str], pos: list[int]) -> None:
-    """Text-bearing run children under `el` in document order (depth first)."""
-    for child in el:
-        tag = child.tag
-        if tag == _R:
-            for sub in child:
-                if sub.tag not in _TEXT_TAGS:
-                    continue
-                text = (sub.text or "") if sub.tag == _T else _TEXT_TAGS[sub.tag]
-                assert text is not None
-                pieces.append(Piece(child, sub, pos[0], pos[0] + len(text)))
-                parts.append(text)
-                pos[0] += len(text)
-        elif isinstance(tag, str) and tag not in _SKIP_TAGS:
-            _collect(child, pieces, parts, pos)
 
 
 def words(text: str) -> int:

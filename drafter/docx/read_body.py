@@ -13,6 +13,7 @@ from lxml import etree
 
 from drafter.docx.read_numbering import ListNumbering, Styles
 from drafter.docx.read_package import _W, _local, _on, _val
+from drafter.docx.read_text import ref_target
 from drafter.model import (
     Block,
     Cell,
@@ -144,7 +145,7 @@ class _Reader:
                 instr = child.get(_W + "instr") or ""
                 sub: list[Inline] = []
                 self._runs(child, sub, bookmarks)
-                target = _ref_target(instr)
+                target = ref_target(instr)
                 if target:
                     items.append(CrossRef(target=target, text="".join(_text_of(i) for i in sub)))
                 else:
@@ -208,11 +209,11 @@ class _Reader:
         elif kind == "separate" and self.fields:
             fld = self.fields[-1]
             fld["phase"] = "result"
-            fld["target"] = _ref_target(fld["instr"])
+            fld["target"] = ref_target(fld["instr"])
         elif kind == "end" and self.fields:
             fld = self.fields.pop()
             if fld["phase"] == "instr":
-                fld["target"] = _ref_target(fld["instr"])
+                fld["target"] = ref_target(fld["instr"])
             if fld["target"]:
                 outer = self._open_ref()
                 if outer is not None:
@@ -252,11 +253,6 @@ def _flatten_paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
                     yield from cell.paragraphs
         elif isinstance(b, ClauseBlock):
             yield from _flatten_paragraphs(list(b.blocks))
-
-
-def _ref_target(instr: str) -> str | None:
-    m = re.match(r"\s*REF\s+\"?([^\s\"\\]+)", instr)
-    return m.group(1) if m else None
 
 
 def _pick_bookmark(names: list[str]) -> str | None:
