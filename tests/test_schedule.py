@@ -89,6 +89,7 @@ def test_a_modification_counts_from_its_date_and_refuses_without_one(tmp_path: P
     with result.schedule.open(newline="") as handle:
         due = [row[5] for row in list(csv.reader(handle))[1:]]
     modified = load_inputs(source).decree.modification_date
+    assert modified is not None
     assert due and all(dt.date.fromisoformat(d) > modified for d in due)
 
     undated = tmp_path / "undated" / source.name
