@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.compose.directive import Composition, compose
 from drafter.compose.profiles import LoadedProfile
@@ -20,6 +21,9 @@ from drafter.inputs.loader import load_inputs
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, load_library
 from drafter.safe_write import check_target
+
+if TYPE_CHECKING:
+    from drafter.docx.reference import Reference  # python-docx: not on the start-up path
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class BuildResult:
     pdf: Path | None = None
     pages: Measure | int | None = None
     """With --pdf: the page count (a Measure when the profile sets a page limit)."""
+    notes: tuple[str, ...] = ()
+    """Things the person should know that are not faults (styles a letterhead borrowed)."""
 
 
 def default_output(source: Path, kind: str, out_dir: Path | None = None) -> Path:
@@ -73,6 +79,7 @@ def build(
     A narrative follows its solicitation profile and fails when a section is over its
     limit; `schedule` writes <stem>-schedule.csv; `pdf` writes <stem>.pdf and counts pages.
     """
+    from drafter.docx.reference import load_reference
     from drafter.docx.write import write_docx  # python-docx import is the slow part of start-up
 
     inputs = load_inputs(source)
@@ -88,7 +95,12 @@ def build(
         lib = load_library([source.parent / inputs.library, *library_dirs])
     else:
         lib = library if library is not None else load_library(list(library_dirs))
-    reference = reference_doc if reference_doc is not None else lib.reference(kind)
+    # A letterhead borrows the styles it lacks from the library's reference of this kind.
+    reference = (
+        load_reference(reference_doc, defaults=lib.reference(kind))
+        if reference_doc is not None
+        else load_reference(lib.reference(kind))
+    )
     loaded = None
     measures: list[Measure] = []
     if kind == "narrative":
@@ -99,8 +111,16 @@ def build(
         inputs, fit = _fit_decree(source, inputs, decree, after_paragraph, after_heading)
         composition = compose(inputs, lib, draft=draft, fit=fit)
     write_docx(composition.document, target, reference, force=force, inputs=[source])
+    note = reference.note()
     return _extras(
-        BuildResult(source, target, composition, loaded.id if loaded else None, tuple(measures)),
+        BuildResult(
+            source,
+            target,
+            composition,
+            loaded.id if loaded else None,
+            tuple(measures),
+            notes=(note,) if note else (),
+        ),
         inputs,
         loaded,
         schedule=schedule,
@@ -160,17 +180,18 @@ def _fit_decree(
     return inputs.model_copy(update={"decree": info, "agency": agency}), fit
 
 
-def _fill_toc_pages(result: BuildResult, reference: Path, pdf: Path) -> bool:
+def _fill_toc_pages(result: BuildResult, reference: Reference, pdf: Path) -> bool:
     """Write the page of each heading (found in the first PDF) into the contents of the
     .docx; True when it changed, so the PDF is made again."""
+    from drafter.docx.toc import toc_entries
     from drafter.docx.toc_pages import heading_pages, page_texts
-    from drafter.docx.write import toc_entries, write_docx
+    from drafter.docx.write import write_docx
     from drafter.model import TableOfContents
 
     doc = result.composition.document
     if not any(isinstance(b, TableOfContents) for b in doc.body):
         return False
-    found = heading_pages(page_texts(pdf), toc_entries(doc, reference))
+    found = heading_pages(page_texts(pdf), toc_entries(doc))
     if not any(page is not None for page in found):
         return False
     body = tuple(
@@ -205,7 +226,7 @@ def _extras(
     schedule: bool,
     pdf: bool,
     force: bool = False,
-    reference: Path | None = None,
+    reference: Reference | None = None,
 ) -> BuildResult:
     """--schedule and --pdf: files beside the document, made after it is written.
 

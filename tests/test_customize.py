@@ -181,13 +181,26 @@ def test_reference_doc_in_a_library_folder(tmp_path: Path, lib: Path) -> None:
     assert style_font(out, "Normal") == "Garamond"
 
 
-def test_reference_missing_a_needed_style_names_the_file_and_style(tmp_path: Path) -> None:
-    reference = tmp_path / "broken.docx"
+def test_reference_doc_missing_a_style_borrows_it_with_a_note(tmp_path: Path) -> None:
+    reference = tmp_path / "letterhead.docx"
     document = docx.Document(str(BUILTIN_REFERENCE))
     element = document.styles["Decree Paragraph"].element
     element.getparent().remove(element)
     document.save(str(reference))
     result, out = build(tmp_path, "--reference-doc", str(reference))
+    assert result.exit_code == 0, result.output
+    assert f"note: {reference} lacks 1 of drafter's styles" in result.output
+    assert result.output.rstrip().endswith(": Decree Paragraph")
+    assert style_font(out, "DecreeParagraph") is None  # the default's own definition
+
+
+def test_library_reference_missing_a_needed_style_names_the_file_and_style(tmp_path: Path, lib: Path) -> None:
+    reference = lib / "templates" / "directive" / "reference.docx"
+    document = docx.Document(str(BUILTIN_REFERENCE))
+    element = document.styles["Decree Paragraph"].element
+    element.getparent().remove(element)
+    document.save(str(reference))
+    result, out = build(tmp_path, "--library", str(lib))
     assert result.exit_code == 2
     assert str(reference) in result.output and "'Decree Paragraph' is missing" in result.output
     assert not out.exists()

@@ -197,6 +197,8 @@ def build(
         click.echo(f"wrote {result.output}")
         for warning in result.composition.warnings:
             click.echo(f"warning: {warning}", err=True)
+        for note in result.notes:
+            click.echo(f"note: {note}", err=True)
         _report_extras(result)
     if failed:
         raise click.exceptions.Exit(EXIT_BAD_INPUT)

@@ -46,6 +46,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 OFFICE_DOC = "/officeDocument"
 _FALSE = {"0", "false", "off", "none"}
+_LIBREOFFICE_CORE_REL = (
+    b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+)
+"""The core-properties relationship type LibreOffice writes (lower-case "officedocument")."""
+_CORE_REL = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
 
 def _local(el: etree._Element) -> str:
@@ -203,7 +208,9 @@ def clean_package(path: Path, *, purpose: str) -> bytes:
     to open: nothing malformed and no DOCTYPE reaches a file drafter writes. Parts that
     parse are copied byte for byte (python-docx re-serialises those it edits), so a
     reference document gives the same output as before. Refuses a package without [Content_Types].xml or _rels/.rels, and a
-    macro-enabled document (`purpose` says what the copy is for, in the message)."""
+    macro-enabled document (`purpose` says what the copy is for, in the message).
+    LibreOffice's core-properties relationship type is given its standard name: python-docx
+    does not know LibreOffice's, adds a second docProps/core.xml and saves a zip with two."""
     pkg = DocxPackage(Path(path))
     try:
         for required in ("[Content_Types].xml", "_rels/.rels"):
@@ -222,6 +229,8 @@ def clean_package(path: Path, *, purpose: str) -> bytes:
                 data = pkg.read(name) or b""
                 if name.endswith((".xml", ".rels")) or data.lstrip()[:1] == b"<":
                     parse_part(name, data)  # well-formed and DOCTYPE-free, or refused
+                if name == "_rels/.rels":
+                    data = data.replace(_LIBREOFFICE_CORE_REL, _CORE_REL)
                 entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 out.writestr(entry, data)

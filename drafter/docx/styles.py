@@ -2,8 +2,9 @@
 paragraphs, and run formatting.
 
 Style ids are resolved by name from styles.xml, once: python-docx looks styles up by
-scanning all of them. A style the writer needs but the reference lacks is a LibraryError
-naming the file and the style (no silent fallback: a filing in the wrong style is worse than
+scanning all of them. A letterhead given with --reference-doc has already borrowed the styles
+it lacked (drafter.docx.reference); a style the writer needs but the library's own reference
+lacks is a LibraryError naming the file and the style (no silent fallback: a filing in the wrong style is worse than
 a clear error the person restyling the reference can fix).
 """
 

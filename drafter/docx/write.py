@@ -7,17 +7,16 @@ Every body element is built with lxml and appended in one pass: python-docx's
 This module walks the blocks; the pieces with a job of their own live beside it: styles
 (docx.styles), tables (docx.tables), caption and signatures (docx.court), headings' labels
 and the contents (docx.toc), list numbering (docx.numbering), fields (docx.fields).
+A letterhead given with --reference-doc arrives with the styles it lacked already borrowed
+(drafter.docx.reference).
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from drafter import model as m
@@ -26,10 +25,9 @@ from drafter.docx.fields import W, el, sub
 from drafter.docx.numbering import Numbering, num_pr
 from drafter.docx.package import atomic_write, build_datetime, save_deterministic, set_core_properties
 from drafter.docx.page_format import apply_page_format
-from drafter.docx.read_package import clean_package
+from drafter.docx.reference import Reference, as_reference
 from drafter.docx.styles import DEFAULT_STYLES, StyleMap, rpr, set_default_language
 from drafter.docx.toc import heading_labels
-from drafter.errors import DocxReadError, LibraryError
 from drafter.safe_write import check_target
 
 
@@ -174,33 +172,36 @@ class _Builder:
 
     @staticmethod
     def _fill(part_owner: object, p: etree._Element, runs: list[etree._Element]) -> None:
-        """Replace a header's or footer's content with one paragraph."""
+        """Add drafter's line to a header or footer. The reference's own lines stay (a
+        letterhead's name, address or logo); its empty lines and any line with a page-number
+        field give way, so page numbers are never shown twice."""
         container = part_owner._element  # type: ignore[attr-defined]  # noqa: SLF001
         for child in list(container):
-            container.remove(child)
+            if not _letterhead_line(child):
+                container.remove(child)
         p.extend(runs)
         container.append(p)
 
 
-def _open_reference(reference: Path) -> docx.document.Document:
-    """The reference document, through the safe reader and re-serialised (see
-    drafter.docx.read_package.clean_package): its parts are copied into the output."""
-    try:
-        data = clean_package(reference, purpose="a reference document")
-        return docx.Document(io.BytesIO(data))
-    except DocxReadError as exc:
-        raise LibraryError(f"{reference}: {exc}") from None
-    except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:
-        raise LibraryError(f"{reference}: cannot open the reference document: {exc}") from None
+def _letterhead_line(element: etree._Element) -> bool:
+    """A header or footer line worth keeping: text or a picture, and no page-number field."""
+    if any("PAGE" in (t.text or "").upper() for t in element.iter(W + "instrText")):
+        return False
+    if any(
+        e.get(W + "instr", "").upper().strip().startswith(("PAGE", "NUMPAGES"))
+        for e in element.iter(W + "fldSimple")
+    ):
+        return False
+    has_text = any((t.text or "").strip() for t in element.iter(W + "t"))
+    has_picture = any(True for _ in element.iter(W + "drawing", W + "pict", W + "object"))
+    return has_text or has_picture
 
 
-def render_docx(doc: m.Document, reference: Path) -> bytes:
+def render_docx(doc: m.Document, reference: Path | Reference) -> bytes:
     """The .docx bytes for `doc`, styled by `reference`; the same input gives the same bytes."""
-    reference = Path(reference)
-    if not reference.is_file():
-        raise LibraryError(f"{reference}: reference document not found")
-    document = _open_reference(reference)
-    builder = _Builder(doc, document, reference)
+    ref = as_reference(reference)
+    document = ref.open()
+    builder = _Builder(doc, document, ref.path)
     elements = builder.blocks(doc.body)
     body = document.element.body
     sect_pr = body.find(W + "sectPr")
@@ -232,14 +233,8 @@ def render_docx(doc: m.Document, reference: Path) -> bytes:
     return save_deterministic(document)
 
 
-def toc_entries(doc: m.Document, reference: Path) -> list[tuple[int, str]]:
-    """(level, "XIV. Problem Solving") for each heading the contents list, as the writer prints them."""
-    _Builder(doc, _open_reference(Path(reference)), Path(reference))
-    return toc.toc_entries(doc)
-
-
 def write_docx(
-    doc: m.Document, path: Path, reference: Path, force: bool = False, inputs: Iterable[Path] = ()
+    doc: m.Document, path: Path, reference: Path | Reference, force: bool = False, inputs: Iterable[Path] = ()
 ) -> None:
     """Render `doc` and save it atomically at `path` (an existing file only with `force`,
     never one of `inputs`)."""
