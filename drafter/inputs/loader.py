@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import types
-import typing
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter.errors import InputError, Problem
+from drafter.inputs.annotations import field_model
 from drafter.inputs.crosscheck import cross_check
 from drafter.inputs.models import Inputs
 from drafter.safe_yaml import YamlFileError, load_yaml_file
@@ -125,21 +124,6 @@ def dotted(loc: Loc) -> str:
     return out
 
 
-def _unwrap(annotation: Any) -> list[Any]:
-    """The model classes an annotation may hold (through Optional, list, Annotated)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (Union, types.UnionType, list, tuple, dict):
-        found: list[Any] = []
-        for arg in typing.get_args(annotation):
-            found.extend(_unwrap(arg))
-        return found
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return []
-
-
 def model_at(loc: Loc, model: type[BaseModel] = Inputs) -> type[BaseModel] | None:
     """The pydantic model that holds the last key of `loc` (for hints on unknown keys)."""
     current: type[BaseModel] | None = model
@@ -151,8 +135,7 @@ def model_at(loc: Loc, model: type[BaseModel] = Inputs) -> type[BaseModel] | Non
         field = current.model_fields.get(part)
         if field is None:
             return None
-        models = _unwrap(field.annotation)
-        current = models[0] if models else None
+        current = field_model(field.annotation)
     return current
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import textwrap
-import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
@@ -25,6 +24,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from drafter.errors import OutputError
+from drafter.inputs.annotations import field_model, is_list, parts
 from drafter.inputs.models import Inputs
 from drafter.inputs.schema import input_schema
 from drafter.safe_write import check_target, make_folder, write_atomic
@@ -90,32 +90,8 @@ class InitResult:
     files: tuple[Path, ...]
 
 
-def _parts(annotation: Any) -> list[Any]:
-    """The concrete types inside Optional[...], list[...] and Annotated[...]."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _parts(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [t for a in typing.get_args(annotation) for t in _parts(a) if t is not type(None)]
-    return [annotation]
-
-
-def _model(annotation: Any) -> type[BaseModel] | None:
-    """The model a field holds, directly or as the items of a list."""
-    for part in _parts(annotation):
-        if typing.get_origin(part) is list:
-            part = typing.get_args(part)[0]
-        if isinstance(part, type) and issubclass(part, BaseModel):
-            return part
-    return None
-
-
-def _is_list(annotation: Any) -> bool:
-    return any(typing.get_origin(p) is list for p in _parts(annotation))
-
-
 def _enum_words(annotation: Any) -> list[str]:
-    for part in _parts(annotation):
+    for part in parts(annotation):
         if typing.get_origin(part) is list:
             part = typing.get_args(part)[0]
         if isinstance(part, type) and issubclass(part, Enum):
@@ -164,23 +140,23 @@ def _fields(model: type[BaseModel], data: dict[str, Any] | None, pad: str, expla
 
 def _placeholder(annotation: Any, info: FieldInfo) -> Any:
     """A stand-in value for a field the sample leaves out: its default, else a typed blank."""
-    if _model(annotation) is not None:
-        return [None] if _is_list(annotation) else None
+    if field_model(annotation) is not None:
+        return [None] if is_list(annotation) else None
     if info.default not in (None, PydanticUndefined):
         return info.default
     words = _enum_words(annotation)
-    if _is_list(annotation):
+    if is_list(annotation):
         return words[:1] if words else []
-    parts = _parts(annotation)
-    if bool in parts:
+    types = parts(annotation)
+    if bool in types:
         return False
-    if int in parts or float in parts:
+    if int in types or float in types:
         return 0
     return words[0] if words else ""
 
 
 def _value(name: str, value: Any, annotation: Any, pad: str, explain: bool) -> list[str]:
-    model = _model(annotation)
+    model = field_model(annotation)
     if model is None:
         return [f"{pad}{name}: {_scalar(value)}"]
     if not isinstance(value, list):

@@ -28,8 +28,8 @@ from jinja2 import meta, nodes
 from pydantic import BaseModel
 
 from drafter.errors import LibraryError
+from drafter.inputs.annotations import field_model, is_list
 from drafter.inputs.models import Inputs
-from drafter.inputs.starter import _model
 from drafter.library.clauses import Clause, Library, Outline, OutlineSection, add_layer, builtin_dirs
 from drafter.library.context import CONTEXT_NAMES
 from drafter.library.render import make_environment
@@ -349,16 +349,10 @@ def _sections(sections: list[OutlineSection]) -> Iterator[OutlineSection]:
 
 
 def _field_type(annotation: Any) -> Any:
-    model = _model(annotation)
+    model = field_model(annotation)
     if model is None:
         return None
-    return list[model] if _is_list_annotation(annotation) else model  # type: ignore[valid-type]
-
-
-def _is_list_annotation(annotation: Any) -> bool:
-    from drafter.inputs.starter import _is_list
-
-    return _is_list(annotation)
+    return list[model] if is_list(annotation) else model  # type: ignore[valid-type]
 
 
 def _item_type(kind: Any) -> Any:

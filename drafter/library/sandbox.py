@@ -28,6 +28,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from pydantic import BaseModel
 
+from drafter.inputs.annotations import model_classes
 from drafter.library.render_limits import (
     INTERCEPTED,
     BoundedCodeGenerator,
@@ -97,24 +98,13 @@ def data_names() -> frozenset[str]:
         if issubclass(klass, BaseModel):
             for name, info in klass.model_fields.items():
                 names.add(name)
-                for sub in _model_classes(info.annotation):
+                for sub in model_classes(info.annotation):
                     walk(sub)
 
     for klass in (Inputs, Budget, BudgetYear, PositionCost):
         walk(klass)
     names.update(f for k in (Budget, BudgetYear, PositionCost) for f in k.__dataclass_fields__)
     return frozenset(names)
-
-
-def _model_classes(annotation: Any) -> list[type]:
-    import typing
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found: list[type] = []
-    for arg in typing.get_args(annotation):
-        found.extend(_model_classes(arg))
-    return found
 
 
 @cache
