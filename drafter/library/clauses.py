@@ -8,7 +8,6 @@ installed package. Everything is validated when loaded, with the file and line o
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafter.errors import LibraryError
 from drafter.inputs.loader import dotted, position
+from drafter.library.builtin import builtin_dirs
 from drafter.safe_yaml import YamlFileError, load_yaml_file, parse_yaml, read_text
 
 FRONT_MATTER = "---"
@@ -123,32 +123,6 @@ class Library:
             raise LibraryError(
                 f"no reference document for kind '{kind}' (templates/{kind}/reference.docx)"
             ) from None
-
-
-def builtin_dirs() -> tuple[Path, Path]:
-    """The shipped clauses/ and templates/ folders.
-
-    An installed package carries them as `drafter._clauses` and `drafter._templates`; an
-    editable install or a source checkout finds them at the top of the repository.
-    """
-    clauses = _package_folder("drafter._clauses")
-    templates = _package_folder("drafter._templates")
-    if clauses is None or templates is None:
-        root = Path(__file__).resolve().parents[2]
-        clauses, templates = root / "clauses", root / "templates"
-    return clauses, templates
-
-
-def _package_folder(name: str) -> Path | None:
-    """The folder of a data-only package (it has no __init__.py: a namespace package, whose
-    `importlib.resources.files()` is a MultiplexedPath, not a plain path)."""
-    try:
-        spec = importlib.util.find_spec(name)
-    except ModuleNotFoundError:
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(list(spec.submodule_search_locations)[0])
 
 
 def _library_yaml(path: Path, text: str | None = None, **options: Any) -> Any:

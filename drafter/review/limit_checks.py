@@ -10,10 +10,14 @@ finding says so; the real page count needs a rendered PDF (`drafter build --pdf`
 
 from __future__ import annotations
 
-from drafter.compose.profiles import LoadedProfile
-from drafter.compose.section_limits import Measure, count, heading_key, measure, section_text
+from typing import TYPE_CHECKING
+
 from drafter.model import Document, Heading, sections
 from drafter.review.findings import Finding, Item, Location, walk
+
+if TYPE_CHECKING:
+    from drafter.compose.profiles import LoadedProfile
+    from drafter.compose.section_limits import Measure
 
 WORDS_PER_PAGE = 275
 Limits = dict[str, tuple[str, int]]
@@ -23,6 +27,9 @@ def check(doc: Document, limits: Limits) -> list[Finding]:
     """Findings for sections over the caller's {heading: (unit, limit)} (level 1 or 2 headings)."""
     if not limits:
         return []
+    # build's measuring pulls in profiles and their models: only a review with limits needs it
+    from drafter.compose.section_limits import count, heading_key, section_text
+
     wanted = {heading_key(h): (h, unit, n) for h, (unit, n) in limits.items()}
     index_of = {id(i.block): i for i in walk(doc)}
     findings: list[Finding] = []
@@ -57,6 +64,8 @@ def check(doc: Document, limits: Limits) -> list[Finding]:
 def check_profile(doc: Document, loaded: LoadedProfile) -> list[Finding]:
     """Findings for every section (and the whole narrative) over a profile's limits, measured
     by build's own function."""
+    from drafter.compose.section_limits import measure
+
     index_of = {id(i.block): i for i in walk(doc)}
     headings = {s.heading.text: s.heading for s in sections(doc, 1) if s.heading is not None}
     return [_finding(m, headings, index_of) for m in measure(doc, loaded) if m.over > 0]

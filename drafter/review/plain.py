@@ -4,7 +4,7 @@ passive with no actor ("shall be conducted"), and jargon from the library's list
 Community members read these documents, and an obligation with no actor is one nobody owes.
 Readability uses textstat < 0.7.9, which ships its syllable data and needs no network (see
 docs/design-facts.md). The jargon list is the built-in library's clauses/_style/jargon.txt,
-found where the library finds its clauses (`drafter.library.clauses.builtin_dirs`).
+found where the library finds its clauses (`drafter.library.builtin.builtin_dirs`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.library.clauses import builtin_dirs
+from drafter.library.builtin import builtin_dirs
 from drafter.model import Document
 from drafter.review.findings import Finding, Item, Location, prose, sentences, short, walk
 
