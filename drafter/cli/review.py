@@ -85,14 +85,16 @@ def review(
     """
     # Imported here: review pulls in textstat and its dictionaries, which `drafter build`
     # does not need at start-up.
-    from drafter.library.clauses import load_library
     from drafter.review import review_file
     from drafter.review.report import exit_code, format_text, to_json
 
     try:
-        library = load_library(list(library_dirs))
-        versions = {c.id: c.version for c in library.clauses.values()}
-        report = review_file(file, kind=kind, profile=profile, library_versions=versions, library=library)
+        library = None
+        if library_dirs:  # loaded now, so a broken folder is reported whatever the document
+            from drafter.library.clauses import load_library
+
+            library = load_library(list(library_dirs))
+        report = review_file(file, kind=kind, profile=profile, library=library)
         if annotate_out is not None:
             from drafter.review.annotate import annotate
 

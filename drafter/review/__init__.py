@@ -95,16 +95,20 @@ def review_file(
     narrative profile id or a path to a profile file, found as `drafter build` finds it: in
     `library`'s profile folders (built-in, then each --library layer; the built-in library when
     None). Its section limits are measured as build measures them. `library_versions` maps
-    clause id → current version.
+    clause id → current version; by default `library`'s versions.
+
+    The library is loaded only when needed (a profile, or a document with drafter's clauses):
+    a stranger's document does not pay for reading and validating every clause.
     """
-    from drafter.compose.profiles import find_profile
     from drafter.docx.read import read_docx
-    from drafter.library.clauses import load_library
 
     found_limits = dict(limits_by_heading or {})
     loaded = None
     if profile:
-        loaded = find_profile(profile, library if library is not None else load_library())
+        from drafter.compose.profiles import find_profile
+
+        library = _or_builtin(library)
+        loaded = find_profile(profile, library)
         if loaded is None:
             raise ReviewInputError(
                 f"no profile {profile!r}: name one in templates/narrative/profiles/ (without .yaml) "
@@ -117,8 +121,18 @@ def review_file(
         reason = "given with --kind"
     else:
         kind, reason = detect_kind_why(doc)
+    if library_versions is None and any(item.clause is not None for item in walk(doc)):
+        library = _or_builtin(library)
+        library_versions = {c.id: c.version for c in library.clauses.values()}
     findings = review_document(doc, kind, found_limits, library_versions)
     if profile and loaded is not None:
         findings += limit_checks.check_profile(doc, loaded)
     coverage = elements.coverage(doc, kind) if kind != "other" else {}
     return Report(ordered(findings), kind, str(path), coverage, reason)
+
+
+def _or_builtin(library: Library | None) -> Library:
+    """The caller's library, else the built-in one (imported and read only now: it is slow)."""
+    from drafter.library.clauses import load_library
+
+    return library if library is not None else load_library()
