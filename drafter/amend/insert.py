@@ -56,7 +56,6 @@ class InsertResult:
     plan: Plan
     changes: list[Change] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    splicer: str = "docxcompose"
 
 
 def _sentence(text: str, pos: int) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from drafter.decree.structure import DecreeStructure, NumberedParagraph, SectionHeading
+from drafter.decree.structure import DecreeStructure, NumberedParagraph
 from drafter.errors import DrafterError
 from drafter.numbering_scheme import roman, roman_value
 
@@ -72,7 +72,7 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s.:]+", " ", text).strip().lower()
 
 
-def _block_end(structure: DecreeStructure, para: NumberedParagraph) -> int:
+def block_end(structure: DecreeStructure, para: NumberedParagraph) -> int:
     """Index of the last paragraph that belongs to `para`: its (a)/(i) items and decimal
     sub-paragraphs, but not unnumbered text after them (an order's signature lines)."""
     end = para.index
@@ -117,7 +117,7 @@ def insertion_point(
             raise InsertError(
                 f"--after-paragraph {wanted}: a sub-paragraph; give the paragraph it belongs to"
             )
-        return InsertPoint(_block_end(structure, para), para.label, para.section, f"after ¶ {para.label}")
+        return InsertPoint(block_end(structure, para), para.label, para.section, f"after ¶ {para.label}")
     text = _norm(after_heading or "")
     matches = [
         s
@@ -145,7 +145,7 @@ def insertion_point(
     if inside:
         last = inside[-1]
         return InsertPoint(
-            _block_end(structure, last),
+            block_end(structure, last),
             last.label,
             last.section,
             f"after ¶ {last.label}, the end of {head.label or head.heading}",
@@ -244,7 +244,3 @@ def plan_insert(
         s.label: new for s, new in zip(d_secs, plan.directive_sections, strict=False) if s.label is not None
     }
     return plan
-
-
-def directive_sections(directive: DecreeStructure) -> list[SectionHeading]:
-    return [s for s in directive.sections if s.level == 1 and s.label]

@@ -63,9 +63,6 @@ class DecreeStructure:
     def top_level(self) -> list[NumberedParagraph]:
         return [p for p in self.paragraphs if p.level == 0]
 
-    def find(self, label: str) -> NumberedParagraph | None:
-        return next((p for p in self.paragraphs if p.label == label), None)
-
 
 def strip_typed_number(text: str) -> str:
     """The text after a typed paragraph number ("212. The City …" → "The City …")."""
