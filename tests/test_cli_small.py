@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
@@ -55,6 +57,26 @@ def test_help_texts_say_what_is_there() -> None:
     description = group.split("Options:")[0].lower()
     for command in ("list", "show", "check", "export"):
         assert command in description
+
+
+def _command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and group under `group`, as the words a user types after `drafter`."""
+    paths = [prefix]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            paths += _command_paths(command, (*prefix, name))
+        else:
+            paths.append((*prefix, name))
+    return paths
+
+
+@pytest.mark.parametrize("path", _command_paths(main), ids=lambda p: " ".join(p) or "drafter")
+def test_every_help_shows_an_example_of_its_own_command(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    # "drafter library list --kind directive" or "Start:   drafter build …", not the Usage line
+    example = re.compile(r"^\s*(?:[A-Z]\w*:\s+)?" + re.escape(" ".join(("drafter", *path))) + r" [^\[\s]")
+    assert any(example.match(line) for line in result.output.splitlines()), result.output
 
 
 def test_output_must_be_a_docx(tmp_path: Path) -> None:

@@ -75,6 +75,9 @@ def test_a_drafter_error_is_its_lines_and_exit_2(tmp_path: Path) -> None:
     lib = CliRunner().invoke(main, ["library", "list", "--library", str(tmp_path / "lib")])
     assert lib.exit_code == 2
     assert lib.output.strip() == f"{clause}:3:1: YAML syntax: did not find expected node content"
+    reviewed = CliRunner().invoke(main, ["review", str(bad), "--library", str(tmp_path / "lib")])
+    assert reviewed.exit_code == 2
+    assert reviewed.output.strip() == lib.output.strip()  # the clause's file, not the document's
 
 
 @pytest.mark.parametrize("args", [["library", "list"], ["--help"]], ids=["command", "help"])

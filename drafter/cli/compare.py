@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from drafter.cli.errors import DrafterCommand
+from drafter.cli.options import format_option
 
 
 @click.command("compare", cls=DrafterCommand)
@@ -37,13 +38,8 @@ from drafter.cli.errors import DrafterCommand
     help="Also track number labels and references that changed only because paragraphs "
     "were added or removed (by default they are counted, not marked).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["docx", "text", "json"]),
-    default="docx",
-    show_default=True,
-    help="docx writes the redline; text and json print the summary and write nothing.",
+@format_option(
+    "docx", "text", "json", help="docx writes the redline; text and json print the summary and write nothing."
 )
 @click.option("--force", is_flag=True, help="Replace REDLINE.docx if it exists.")
 def compare(

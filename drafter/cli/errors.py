@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -24,6 +26,16 @@ def echo_error(error: DrafterError) -> int:
     for line in error.lines():
         click.echo(line, err=True)
     return error.exit_code
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Errors raised while reading `path` start with its name: a reader's messages do not know
+    what the user called the file."""
+    try:
+        yield
+    except DrafterError as exc:
+        raise exc.at(str(path)) from None
 
 
 def bug_message(exc: BaseException) -> str:

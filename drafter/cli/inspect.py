@@ -10,20 +10,13 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.errors import DrafterCommand
-from drafter.errors import DrafterError
+from drafter.cli.errors import DrafterCommand, reading
+from drafter.cli.options import format_option
 
 
 @click.command("inspect", cls=DrafterCommand)
 @click.argument("decree", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format; json follows docs/inspect.md (schema_version).",
-)
+@format_option("text", "json", help="Output format; json follows docs/inspect.md (schema_version).")
 def inspect(decree: Path, fmt: str) -> None:
     """Read an existing consent decree (.docx from Word, LibreOffice or drafter) and report
     what a directive must fit: caption, sections, numbered paragraphs, defined terms, the
@@ -38,10 +31,8 @@ def inspect(decree: Path, fmt: str) -> None:
     from drafter.decree.inspect import inspect_decree
     from drafter.decree.report import to_json, to_text
 
-    try:
+    with reading(decree):
         report = inspect_decree(decree)
-    except DrafterError as exc:
-        raise exc.at(str(decree)) from None
     if fmt == "json":
         click.echo(json.dumps(to_json(report), indent=2, ensure_ascii=False))
     else:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +21,7 @@ from drafter.cli.compare import compare
 from drafter.cli.errors import DrafterGroup, echo_error
 from drafter.cli.insert import insert
 from drafter.cli.inspect import inspect
+from drafter.cli.options import library_option
 from drafter.cli.review import review
 from drafter.errors import EXIT_BAD_INPUT, DrafterError
 from drafter.safe_write import make_folder
@@ -41,18 +42,6 @@ def columns(rows: Sequence[tuple[str, ...]]) -> list[str]:
         return []
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     return ["  ".join([*(v.ljust(w) for v, w in zip(row, widths, strict=False)), row[-1]]) for row in rows]
-
-
-def library_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--library",
-        "library_dirs",
-        multiple=True,
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="DRAFTER_LIBRARY",
-        help="A folder of clauses/templates laid over the built-in library (repeatable; "
-        "also DRAFTER_LIBRARY).",
-    )(func)
 
 
 @click.group(cls=DrafterGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,7 +90,7 @@ def _refuse_shared_outputs(inputs: tuple[Path, ...], output: Path | None, out_di
     help="Folder for the outputs (created if missing).",
 )
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
-@library_option
+@library_option()
 @click.option(
     "--reference-doc",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
@@ -279,12 +268,18 @@ def schema(output: Path | None, force: bool) -> None:
 
 @main.group()
 def library() -> None:
-    """List, show, check and export the clause library drafts are made from."""
+    """List, show, check and export the clause library drafts are made from.
+
+    \b
+    Example:
+      drafter library list --kind directive
+      drafter library export our-clauses
+    """
 
 
 @library.command("list")
 @click.option("--kind", type=click.Choice(["directive", "narrative"]), help="Only clauses for this kind.")
-@library_option
+@library_option()
 def library_list(kind: str | None, library_dirs: tuple[Path, ...]) -> None:
     """One line per clause: id, version, status, kinds, topics, title.
 
@@ -307,7 +302,7 @@ def library_list(kind: str | None, library_dirs: tuple[Path, ...]) -> None:
 
 @library.command("show")
 @click.argument("clause_id")
-@library_option
+@library_option()
 def library_show(clause_id: str, library_dirs: tuple[Path, ...]) -> None:
     """Print one clause's file: front matter and body.
 
@@ -322,10 +317,11 @@ def library_show(clause_id: str, library_dirs: tuple[Path, ...]) -> None:
     if clause is None:
         import difflib
 
+        from drafter.errors import LibraryError
+
         close = difflib.get_close_matches(clause_id, list(lib.clauses), n=3)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
-        click.echo(f"no clause '{clause_id}'{hint}", err=True)
-        raise click.exceptions.Exit(EXIT_BAD_INPUT)
+        raise LibraryError(f"no clause '{clause_id}'{hint}")
     click.echo(f"# {clause.path}")
     click.echo(clause.path.read_text(encoding="utf-8"), nl=False)
 

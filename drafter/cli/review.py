@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.errors import DrafterCommand
-from drafter.errors import DrafterError
+from drafter.cli.errors import DrafterCommand, reading
+from drafter.cli.options import format_option, library_option
 
 
 @click.command("review", cls=DrafterCommand)
@@ -29,14 +29,7 @@ from drafter.errors import DrafterError
     default=None,
     help="Solicitation profile whose limits apply: an id found as build finds it (built-in or --library), or a file.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format; json has a stable schema (schema_version) for CI.",
-)
+@format_option("text", "json", help="Output format; json has a stable schema (schema_version) for CI.")
 @click.option(
     "--annotate",
     "annotate_out",
@@ -52,13 +45,8 @@ from drafter.errors import DrafterError
     show_default=True,
     help="Exit 1 when a finding at or above this severity exists.",
 )
-@click.option(
-    "--library",
-    "library_dirs",
-    multiple=True,
-    envvar="DRAFTER_LIBRARY",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Library folder(s): their clause versions count as current, their profiles are found (also DRAFTER_LIBRARY).",
+@library_option(
+    help="Library folder(s): their clause versions count as current, their profiles are found (also DRAFTER_LIBRARY)."
 )
 @click.option("--force", is_flag=True, help="Replace the --annotate file if it exists.")
 def review(
@@ -88,18 +76,16 @@ def review(
     from drafter.review import review_file
     from drafter.review.report import exit_code, format_text, to_json
 
-    try:
-        library = None
-        if library_dirs:  # loaded now, so a broken folder is reported whatever the document
-            from drafter.library.clauses import load_library
+    library = None
+    if library_dirs:  # loaded now, so a broken folder is reported whatever the document
+        from drafter.library.clauses import load_library
 
-            library = load_library(list(library_dirs))
+        library = load_library(list(library_dirs))  # its errors name the clause file itself
+    with reading(file):
         report = review_file(file, kind=kind, profile=profile, library=library)
         if annotate_out is not None:
             from drafter.review.annotate import annotate
 
             annotate(file, report, annotate_out, force=force)
-    except DrafterError as exc:
-        raise exc.at(str(file)) from None
     click.echo(to_json(report) if fmt == "json" else format_text(report), nl=fmt != "json")
     sys.exit(exit_code(report, fail_on))
