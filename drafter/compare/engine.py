@@ -1,23 +1,22 @@
 """The comparison itself: align OLD's units with NEW's, keep renumbering out, and mark what
-changed on NEW's XML as native Word revisions (see markup.py for the OOXML).
+changed on NEW's XML as native Word revisions (markup.py and runs.py write the OOXML).
 
-Renumbering, the point of this module: every aligned pair of numbered paragraphs gives one
-entry of a map (kind, old label) → new label. By default a typed label that changed is taken
-from NEW, and every reference OLD cites through the map is rewritten before the texts are
-diffed — so "213." → "212." and "paragraph 213" → "paragraph 212" produce no revision, and
-are counted instead. With `show_renumbering` OLD's text is diffed as it stands.
+Renumbering is not a change: the map of old → new numbers, and OLD's text with its references
+moved through it before the diff, are renumber.py's; this module counts the renumbered
+paragraphs per section.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from lxml import etree
 
-from drafter.compare import markup
+from drafter.compare import markup, runs
 from drafter.compare.align import Op, align, word_diff
 from drafter.compare.extract import Body, Para, Table, Unit, words
-from drafter.compare.labels import followed, rewrite_references
+from drafter.compare.renumber import Renumbering, renumbering_map
 from drafter.compare.summary import SectionStats
 
 _RPR = markup.w("rPr")
@@ -38,10 +37,7 @@ class Engine:
         self.marker = markup.Marker(options.author, options.date, markup.first_free_id(new.root))
         self.sections: list[SectionStats] = [SectionStats("Before the first heading")]
         self.renumbered = 0
-        self.follow = 0
-        self.moves = 0
-        self.mapping: dict[tuple[str, str], str] = {}
-        self.shifted = False  # does any number change at all? (if not, no reference can follow)
+        self.renumbering = Renumbering({}, options.show_renumbering)
         self.styled_headings = any(isinstance(u, Para) and u.heading == 1 for u in new.units)
 
     @property
@@ -51,9 +47,10 @@ class Engine:
     # ------------------------------------------------------------------ top level
     def run(self) -> None:
         old_units, new_units = self.old.units, self.new.units
-        ops = align([_key(u) for u in old_units], [_key(u) for u in new_units])
-        self.mapping = _renumbering_map(ops, old_units, new_units)
-        self.shifted = any(old != new for (_, old), new in self.mapping.items())
+        ops = align([u.key for u in old_units], [u.key for u in new_units])
+        self.renumbering = Renumbering(
+            renumbering_map(ops, old_units, new_units), self.options.show_renumbering
+        )
         first = new_units[0].el if new_units else None
         self._walk(ops, old_units, new_units, anchor=None, first=first, top=True)
         if not self.sections[0].any_change() and len(self.sections) > 1:
@@ -115,7 +112,7 @@ class Engine:
                 self.section.paragraphs_moved += 1
             elif op.kind == "move_to":
                 assert isinstance(new_u, Para)
-                markup.wrap_runs(new_u.el, self.marker, "moveTo")
+                runs.wrap_runs(new_u.el, self.marker, "moveTo")
                 markup.mark_paragraph_mark(new_u.el, self.marker, "moveTo")
                 markup.add_move_range(new_u.el, self.marker, "moveTo", f"move{op.move}")
                 if isinstance(old_u, Para) and old_u.label != new_u.label and old_u.label and new_u.label:
@@ -137,7 +134,7 @@ class Engine:
                 self._row_inserted(row.el, [p for c in row.cells for p in c.paras])
             self.section.paragraphs_added += sum(len(c.paras) for r in unit.rows for c in r.cells)
             return
-        markup.wrap_runs(unit.el, self.marker, "ins")
+        runs.wrap_runs(unit.el, self.marker, "ins")
         markup.mark_paragraph_mark(unit.el, self.marker, "ins")
         self.section.paragraphs_added += 1
         self.section.words_inserted += words(unit.text)
@@ -145,13 +142,13 @@ class Engine:
     def _row_inserted(self, tr: etree._Element, paras: list[Para]) -> None:
         markup.mark_row(tr, self.marker, "ins")
         for p in paras:
-            markup.wrap_runs(p.el, self.marker, "ins")
+            runs.wrap_runs(p.el, self.marker, "ins")
             markup.mark_paragraph_mark(p.el, self.marker, "ins")
             self.section.words_inserted += words(p.text)
 
     def _deleted(self, unit: Unit) -> etree._Element:
         if isinstance(unit, Table):
-            table = _copy_table(unit)
+            table = copy.deepcopy(unit.el)
             for tr in table.iter(markup.w("tr")):
                 self._row_deleted_inplace(tr)
             self.section.paragraphs_removed += sum(len(c.paras) for r in unit.rows for c in r.cells)
@@ -182,10 +179,10 @@ class Engine:
         if old.label and new.label and old.label != new.label:
             self.renumbered += 1
             self.section.paragraphs_renumbered += 1
-        if not self.shifted or not _may_cite(old.body):
+        if not self.renumbering.may_rewrite(old.body):
             if old.text == new.text and etree.tostring(old.el) == etree.tostring(new.el):
                 return  # the same XML: nothing to mark, nothing to count (the common case)
-        old_text = self._renumbered_text(old, new)
+        old_text = self.renumbering.old_text(old, new)
         restyled = markup.mark_ppr_change(new.el, old.el, self.marker)
         restyled = self._format_changes(old, new) or restyled
         if restyled:
@@ -193,33 +190,10 @@ class Engine:
         if old_text == new.text:
             return
         ops = word_diff(old_text, new.text)
-        markup.mark_text_changes(new, ops, self.marker)
+        runs.mark_text_changes(new, ops, self.marker)
         self.section.paragraphs_changed += 1
         self.section.words_inserted += sum(words(t) for op, t in ops if op == 1)
         self.section.words_deleted += sum(words(t) for op, t in ops if op == -1)
-
-    def _renumbered_text(self, old: Para, new: Para) -> str:
-        """OLD's text as the diff sees it: as it stands with --show-renumbering, else with
-        NEW's typed label and with references rewritten through the renumbering map."""
-        if self.options.show_renumbering:
-            self._count_follow(old.body, new.body)
-            return old.text
-        prefix = old.text[: old.typed.end] if old.typed else ""
-        if old.typed and new.typed:
-            prefix = new.text[: new.typed.end]
-        if not self.shifted or not _may_cite(old.body):
-            return prefix + old.body
-        body, done = rewrite_references(old.body, self.mapping)
-        if done:
-            self.follow += followed(done, new.body)
-        return prefix + body
-
-    def _count_follow(self, old_body: str, new_body: str) -> None:
-        if not self.shifted or not _may_cite(old_body):
-            return
-        _, done = rewrite_references(old_body, self.mapping)
-        if done:
-            self.follow += followed(done, new_body)
 
     def _format_changes(self, old: Para, new: Para) -> bool:
         """w:rPrChange on NEW's runs whose formatting differs from OLD's at the same text."""
@@ -269,7 +243,7 @@ class Engine:
                 self.section.paragraphs_removed += 1
 
     def _place_deleted_row(self, old_tr: etree._Element, at: etree._Element, before: bool) -> etree._Element:
-        tr = _clean_copy(old_tr)
+        tr = copy.deepcopy(old_tr)
         self._row_deleted_inplace(tr)
         if before:
             at.addprevious(tr)
@@ -281,40 +255,6 @@ class Engine:
         ops = align([p.key for p in old], [p.key for p in new], moves=False)
         first = new[0].el if new else None
         self._walk(ops, list(old), list(new), anchor=None, first=first, container=tc)
-
-
-def _may_cite(text: str) -> bool:
-    """A cheap test before the reference grammar runs: could `text` cite a paragraph or section?"""
-    return "aragraph" in text or "¶" in text or "ection" in text or "ara" in text
-
-
-def _key(unit: Unit) -> str:
-    return unit.key
-
-
-def _renumbering_map(
-    ops: list[Op], old_units: list[Unit], new_units: list[Unit]
-) -> dict[tuple[str, str], str]:
-    """(kind, old label) → new label from every aligned pair of numbered paragraphs; a label
-    that two pairs map differently (duplicate labels) is left out rather than guessed."""
-    mapping: dict[tuple[str, str], str] = {}
-    conflicted: set[tuple[str, str]] = set()
-    key: tuple[str, str]
-    for op in ops:
-        if op.old is None or op.new is None:
-            continue
-        o, n = old_units[op.old], new_units[op.new]
-        if not (isinstance(o, Para) and isinstance(n, Para)) or not o.label or not n.label:
-            continue
-        if o.label_kind != n.label_kind or o.label_kind not in ("para", "section"):
-            continue
-        key = (o.label_kind, o.label)
-        if key in mapping and mapping[key] != n.label:
-            conflicted.add(key)
-        mapping[key] = n.label
-    for key in conflicted:
-        del mapping[key]
-    return mapping
 
 
 def _formats(p: Para) -> list[tuple[bytes, int]]:
@@ -344,13 +284,3 @@ def _position_map(old: str, new: str) -> dict[int, int]:
         else:
             i += len(text)
     return out
-
-
-def _clean_copy(el: etree._Element) -> etree._Element:
-    import copy
-
-    return copy.deepcopy(el)
-
-
-def _copy_table(table: Table) -> etree._Element:
-    return _clean_copy(table.el)

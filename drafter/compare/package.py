@@ -111,7 +111,7 @@ def compare(
             show_renumbering=show_renumbering,
             sections=engine.sections,
             paragraphs_renumbered=engine.renumbered,
-            references_follow=engine.follow,
+            references_follow=engine.renumbering.followed,
             revisions=_count(new_body.root),
         )
         if redline:
