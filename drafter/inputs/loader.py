@@ -8,7 +8,6 @@ run is the slowest way to learn what it needs.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
@@ -37,21 +36,17 @@ def read_yaml(path: Path) -> Any:
 
 
 def to_plain(node: Any) -> Any:
-    """ruamel's commented containers and scalar subclasses → plain Python values."""
+    """ruamel's commented containers and scalar subclasses (ScalarFloat, ScalarInt, …) →
+    plain Python values; dates and anything else pass as they are."""
     if isinstance(node, dict):
         return {str(k): to_plain(v) for k, v in node.items()}
     if isinstance(node, list):
         return [to_plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
+    if isinstance(node, bool):  # before int: a bool is an int
         return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, (dt.date, dt.datetime)):
-        return node
+    for kind in (int, float, str):
+        if isinstance(node, kind):
+            return kind(node)
     return node
 
 

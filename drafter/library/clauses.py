@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafter.errors import LibraryError
-from drafter.inputs.loader import dotted, position
+from drafter.inputs.loader import dotted, position, to_plain
 from drafter.library.builtin import builtin_dirs
 from drafter.safe_yaml import YamlFileError, load_yaml_file, parse_yaml, read_text
 
 FRONT_MATTER = "---"
+Model = TypeVar("Model", bound=BaseModel)
 
 
 class ClauseMeta(BaseModel):
@@ -154,37 +155,31 @@ def parse_clause(path: Path) -> Clause:
     data = _library_yaml(path, front, line_offset=1)
     if not isinstance(data, dict):
         raise LibraryError(f"{path}:2: the front matter must be 'key: value' lines")
-    try:
-        meta = ClauseMeta.model_validate(_plain(data))
-    except ValidationError as exc:
-        data = _library_yaml(path, front, round_trip=True, line_offset=1)
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        line, _ = position(data, loc)
-        line = (line or 1) + 1
-        raise LibraryError(f"{path}:{line}: {dotted(loc)}: {err['msg']}") from None
+    meta = _validated(
+        ClauseMeta, data, path, lambda: _library_yaml(path, front, round_trip=True, line_offset=1), 1
+    )
     return Clause(meta=meta, body="".join(lines[end + 1 :]), path=path, body_line=end + 2)
 
 
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
+def _validated(
+    model: type[Model], data: Any, path: Path, positions: Callable[[], Any], line_offset: int = 0
+) -> Model:
+    """`data` as `model`, or a LibraryError at the file line of the first problem, found in
+    the tree `positions()` gives (ruamel's, which keeps lines); `line_offset` is where that
+    tree starts in the file (front matter starts below the first '---')."""
+    try:
+        return model.model_validate(to_plain(data))
+    except ValidationError as exc:
+        loc = tuple(exc.errors()[0]["loc"])
+        line, _ = position(positions(), loc)
+        raise LibraryError(
+            f"{path}:{(line or 1) + line_offset}: {dotted(loc)}: {exc.errors()[0]['msg']}"
+        ) from None
 
 
 def _load_outline(path: Path) -> Outline:
     data = _library_yaml(path, round_trip=True)
-    try:
-        return Outline.model_validate(_plain(data))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        line, col = position(data, loc)
-        raise LibraryError(f"{path}:{line or 1}: {dotted(loc)}: {err['msg']}") from None
+    return _validated(Outline, data, path, lambda: data)
 
 
 def _load_terms(path: Path) -> dict[str, tuple[str, Path]]:
