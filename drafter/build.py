@@ -197,7 +197,9 @@ def _fill_toc_pages(result: BuildResult, reference: Reference, pdf: Path) -> boo
     body = tuple(
         dataclasses.replace(b, pages=tuple(found)) if isinstance(b, TableOfContents) else b for b in doc.body
     )
-    write_docx(dataclasses.replace(doc, body=body), result.output, reference, force=True)
+    write_docx(
+        dataclasses.replace(doc, body=body), result.output, reference, force=True, inputs=[result.source]
+    )
     return True
 
 

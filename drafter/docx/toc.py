@@ -15,25 +15,21 @@ from drafter.docx.styles import SIGNATURE_LINE_END, StyleMap
 from drafter.numbering_scheme import heading_label
 
 
-def heading_labels(doc: m.Document) -> list[str | None]:
-    """The label each heading shows ("IV."), from the number the composer gave it; None
-    for a heading Word's heading list does not number."""
-    labels: list[str | None] = []
-    for block in m.iter_blocks(doc.body):
-        if not isinstance(block, m.Heading):
-            continue
-        numbered = doc.meta.numbered_headings and block.level <= 2 and block.number
-        labels.append(heading_label(block.number) if numbered and block.number else None)
-    return labels
+def heading_label_of(doc: m.Document, heading: m.Heading) -> str | None:
+    """The label a heading shows ("IV."), from the number the composer gave it; None for a
+    heading Word's heading list does not number."""
+    numbered = doc.meta.numbered_headings and heading.level <= 2 and heading.number
+    return heading_label(heading.number) if numbered and heading.number else None
 
 
 def toc_entries(doc: m.Document) -> list[tuple[int, str]]:
     """(level, "XIV. Problem Solving") for each heading the contents list, as the writer prints them."""
-    headings = [b for b in m.iter_blocks(doc.body) if isinstance(b, m.Heading)]
-    return [
-        (h.level, f"{label} {h.text}" if label else h.text)
-        for h, label in zip(headings, heading_labels(doc), strict=False)
-    ]
+    entries = []
+    for block in m.iter_blocks(doc.body):
+        if isinstance(block, m.Heading):
+            label = heading_label_of(doc, block)
+            entries.append((block.level, f"{label} {block.text}" if label else block.text))
+    return entries
 
 
 def toc(styles: StyleMap, block: m.TableOfContents, entries: list[tuple[int, str]]) -> list[etree._Element]:

@@ -27,7 +27,6 @@ from drafter.docx.package import atomic_write, build_datetime, save_deterministi
 from drafter.docx.page_format import apply_page_format
 from drafter.docx.reference import Reference, as_reference
 from drafter.docx.styles import DEFAULT_STYLES, StyleMap, rpr, set_default_language
-from drafter.docx.toc import heading_labels
 from drafter.safe_write import check_target
 
 
@@ -46,8 +45,6 @@ class _Builder:
         self.next_control = 1
         self.bookmarks: set[str] = set()
         self.doc_vars: list[tuple[str, str]] = []
-        self.heading_labels = heading_labels(doc)
-        self.heading_index = 0
 
     # ----------------------------------------------------------------- inline content
     def inline(self, content: tuple[m.Inline, ...], bold: bool = False) -> list[etree._Element]:
@@ -102,10 +99,8 @@ class _Builder:
         return p
 
     def heading(self, heading: m.Heading) -> etree._Element:
-        label = self.heading_labels[self.heading_index]
-        self.heading_index += 1
         p, ppr = self.styles.para("Heading 1" if heading.level <= 1 else "Heading 2")
-        if label is not None:
+        if toc.heading_label_of(self.doc, heading) is not None:
             ppr.append(num_pr(self.numbering.headings(), min(heading.level, 2) - 1))
         p.extend(self.inline(heading.content))
         self.bookmark(p, heading.bookmark)
