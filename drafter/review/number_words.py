@@ -47,6 +47,10 @@ _DEADLINE = re.compile(
     r"\b(?:by|no later than|on or before|before|due|deadline|not later than|until)\b", re.I
 )
 _EFFECTIVE = re.compile(r"Effective Date", re.I)
+# what every date and every "words (digits)" pair contains: most paragraphs have neither, and
+# these cheap searches spare them the costly patterns above
+_YEAR = re.compile(r"\d{4}")
+_PAREN_NUMBER = re.compile(r"\(\d")
 
 
 def words_to_int(words: str) -> int | None:
@@ -74,6 +78,8 @@ def words_to_int(words: str) -> int | None:
 def dates(text: str) -> list[tuple[re.Match[str], _dt.date | None]]:
     """Every date written in the text, with its value (None when no such day exists)."""
     out: list[tuple[re.Match[str], _dt.date | None]] = []
+    if not _YEAR.search(text):
+        return out
     for m in _DATE_MDY.finditer(text):
         out.append((m, _make(m.group(3), _month(m.group(1)), m.group(2))))
     for m in _DATE_DMY.finditer(text):
@@ -123,6 +129,8 @@ def check(doc: Document) -> list[Finding]:
 
 def _words_vs_digits(item: Item) -> list[Finding]:
     out: list[Finding] = []
+    if not _PAREN_NUMBER.search(item.text):
+        return out
     for m in _WORDS_DIGITS.finditer(item.text):
         words = m.group(1)
         # keep only the trailing run of words that still parses (drop leading "and", etc.)
