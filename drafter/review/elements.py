@@ -4,13 +4,12 @@ narratives which items of 34 U.S.C. § 10382(c) it answers.
 The element list and keywords live in data/elements.yaml so legal and grant staff can tune them
 without touching Python. Keyword matching is deliberately simple (any keyword anywhere): the
 point is to prompt a reader to look, not to grade the document. Each element's keywords are
-compiled once into one alternation, and a document's text is lower-cased once and scanned once
-per element (the result is kept for the report's coverage summary).
+compiled once into one alternation (`keywords`), and a document's text is lower-cased once and
+scanned once per element (the result is kept for the report's coverage summary).
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from drafter.model import Document
+from drafter.review import keywords
 from drafter.review.findings import Finding, Location, document_text, walk
 
 
@@ -27,40 +27,13 @@ def element_data() -> dict[str, list[dict[str, Any]]]:
     return YAML(typ="safe").load(text)
 
 
-_ESCAPE_OR_CAPITAL = re.compile(r"\\.|[A-Z]")
-
-
-@lru_cache(maxsize=256)
-def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation of an element's keywords, in lower case (escapes kept: \\W stays \\W), for
-    lower-cased text. Neither re.I nor a look-behind in front: either stops `re` from skipping
-    ahead to the keywords' first letters, which made a long document's scan three times slower."""
-    lowered = (
-        _ESCAPE_OR_CAPITAL.sub(lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), kw)
-        for kw in keywords
-    )
-    return re.compile("|".join(f"(?:{kw})" for kw in lowered))
-
-
-def _at_word_start(pattern: re.Pattern[str], low: str) -> bool:
-    """Whether `pattern` matches `low` where a word starts (a keyword is not the tail of a word)."""
-    m = pattern.search(low)
-    while m is not None:
-        before = low[m.start() - 1 : m.start()]
-        if not (before.isalnum() or before == "_"):
-            return True
-        m = pattern.search(low, m.start() + 1)
-    return False
-
-
 def covered(entry: dict[str, Any], text: str) -> bool:
     """Whether any of the element's keywords occurs in `text`, in any case, at a word start."""
     return _covers(entry, text.lower())
 
 
 def _covers(entry: dict[str, Any], low: str) -> bool:
-    keywords = tuple(entry.get("keywords", []))
-    return bool(keywords) and _at_word_start(_pattern(keywords), low)
+    return keywords.found(tuple(entry.get("keywords", [])), low)
 
 
 @lru_cache(maxsize=8)

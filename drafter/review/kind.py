@@ -15,45 +15,49 @@ from distinct signals, not raw word counts ("shall" and "court" occur in every l
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
+
+from drafter.review import keywords
 
 KINDS = ("directive", "narrative", "other")
 
+# each signal: phrases that count, found where a word starts, in any case (`keywords.found`)
 _POLICING = {
-    "police": r"\bpolic(?:e|ing)\b",
-    "officers": r"\bofficers?\b",
-    "law enforcement": r"\blaw enforcement\b",
-    "residents": r"\bresidents\b",
-    "community policing": r"\bcommunity[- ]policing\b",
-    "crime": r"\bcrimes?\b",
+    "police": (r"polic(?:e|ing)\b",),
+    "officers": (r"officers?\b",),
+    "law enforcement": (r"law enforcement\b",),
+    "residents": (r"residents\b",),
+    "community policing": (r"community[- ]policing\b",),
+    "crime": (r"crimes?\b",),
 }
 _DECREE = {
-    "consent decree": r"\bconsent decree\b|\bdecree\b",
-    "settlement agreement": r"\bsettlement agreement\b",
-    "the Monitor": r"\bthe Monitor\b",
-    "the Court": r"\bthe Court\b",
-    "plaintiff/defendant": r"\bplaintiffs?\b|\bdefendants?\b|\bUnited States v\.",
+    "consent decree": (r"consent decree\b", r"decree\b"),
+    "settlement agreement": (r"settlement agreement\b",),
+    "the Monitor": (r"the Monitor\b",),
+    "the Court": (r"the Court\b",),
+    "plaintiff/defendant": (r"plaintiffs?\b", r"defendants?\b", r"United States v\."),
 }
 _GRANT = {
-    "COPS": r"\bCOPS\b",
-    "grant": r"\bgrants?\b(?! of)",
-    "applicant": r"\bapplicants?\b|\bapplication\b",
-    "solicitation": r"\bsolicitation\b",
-    "federal funds": r"\bfederal (?:funds|funding|share)\b",
-    "award": r"\bawards?\b",
-    "fiscal year": r"\bfiscal year\b",
+    "COPS": (r"COPS\b",),
+    "grant": (r"grants?\b(?! of)",),
+    "applicant": (r"applicants?\b", r"application\b"),
+    "solicitation": (r"solicitation\b",),
+    "federal funds": (r"federal (?:funds|funding|share)\b",),
+    "award": (r"awards?\b",),
+    "fiscal year": (r"fiscal year\b",),
 }
 
 
-def _found(signals: dict[str, str], text: str) -> list[str]:
-    return [name for name, pattern in signals.items() if re.search(pattern, text, re.I)]
+def _found(signals: Mapping[str, tuple[str, ...]], low: str) -> list[str]:
+    return [name for name, phrases in signals.items() if keywords.found(phrases, low)]
 
 
 def detect_kind(text: str, decree_numbered: int = 0) -> tuple[str, str]:
     """(kind, reason): the kind the text reads as, and the signals that decided it."""
-    policing = _found(_POLICING, text)
-    decree = _found(_DECREE, text)
-    grant = _found(_GRANT, text)
+    low = text.lower()
+    policing = _found(_POLICING, low)
+    decree = _found(_DECREE, low)
+    grant = _found(_GRANT, low)
     if decree_numbered >= 3:
         decree.append(f"{decree_numbered} decree-numbered paragraphs")
 
