@@ -254,3 +254,28 @@ def test_docxcompose_leaves_python_docx_core_properties_alone(built: dict) -> No
 
     insert_directive(built["decrees"]["drafter"], built["guest"], after_paragraph="12")
     assert nsmap["cp"] == "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+def test_unreadable_inputs_named_and_nothing_written(built: dict, tmp_path: Path) -> None:
+    """A missing directive, or a decree with a part the structure reader never opens (an
+    orphan header carrying a DOCTYPE) is refused in one line naming the file: the splice gets
+    only packages the safe reader has checked."""
+    import zipfile
+
+    decree = built["decrees"]["drafter"]
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(decree) as src, zipfile.ZipFile(hostile, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr("word/header9.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
+    out = tmp_path / "x.docx"
+    for args, named in (
+        ([str(decree), str(tmp_path / "missing.docx")], tmp_path / "missing.docx"),
+        ([str(hostile), str(built["guest"])], hostile),
+    ):
+        result = CliRunner().invoke(main, ["insert", *args, "--after-paragraph", "9", "-o", str(out)])
+        assert result.exit_code == 2, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"{named}: "), lines
+        assert not out.exists()
+    assert "DOCTYPE" in result.output

@@ -32,7 +32,10 @@ from drafter.decree.references import OWN_NAMES, apply_edits, plan_rewrite
 from drafter.decree.structure import DecreeStructure, read_structure
 from drafter.docx.package import atomic_write, normalize_package
 from drafter.docx.read import read_docx
+from drafter.docx.read_package import clean_package
 from drafter.docx.read_text import paragraph_text
+from drafter.errors import DocxReadError
+from drafter.model import Document
 from drafter.review.findings import sentences
 
 __all__ = ["Change", "InsertError", "InsertResult", "insert_directive", "write_insert"]
@@ -69,8 +72,17 @@ def _sentence(text: str, pos: int) -> str:
     return text.strip()[:200]
 
 
-def _structure(path: Path, role: str) -> tuple[DecreeStructure, tuple[str, ...]]:
-    doc = read_docx(path)
+def _read(path: Path, role: str) -> tuple[Document, bytes]:
+    """The document (for its structure) and a checked copy of its package for python-docx and
+    docxcompose (`clean_package`: every XML part parsed safely, a .docm refused), so no part
+    the structure reader did not look at reaches the splice unchecked. Errors name the file."""
+    try:
+        return read_docx(path), clean_package(path, purpose=f"the {role}")
+    except DocxReadError as exc:
+        raise exc.at(str(path)) from None
+
+
+def _structure(doc: Document, path: Path, role: str) -> tuple[DecreeStructure, tuple[str, ...]]:
     if role == "decree":
         report = inspect_document(doc, str(path))
         return report.structure, report.own_names
@@ -93,11 +105,13 @@ def insert_directive(
 ) -> InsertResult:
     """The decree with the directive inserted, as bytes, and every change made. Inputs are only read."""
     decree, directive = Path(decree), Path(directive)
-    host, own_names = _structure(decree, "decree")
-    guest, _ = _structure(directive, "directive")
+    host_doc, host_data = _read(decree, "decree")
+    guest_doc, guest_data = _read(directive, "directive")
+    host, own_names = _structure(host_doc, decree, "decree")
+    guest, _ = _structure(guest_doc, directive, "directive")
     point = insertion_point(host, after_paragraph, after_heading)
     plan = plan_insert(host, guest, point, mode, suffix_style)
-    spliced = layout.splice(decree.read_bytes(), directive.read_bytes(), host, guest, plan)
+    spliced = layout.splice(host_data, guest_data, host, guest, plan)
     changes = _numbers(spliced, host, guest, plan) + _references(spliced, host, guest, plan, own_names)
     data = normalize_package(spliced.save())
     notes = list(spliced.notes)
