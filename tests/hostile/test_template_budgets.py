@@ -56,11 +56,18 @@ def test_a_when_condition_is_bounded_too(tmp_path: Path) -> None:
 
 
 SLOW = "{% for i in range(1000) %}{% for j in range(JS) %}{% endfor %}{% endfor %}TPD shall work.\n"
-"""A clause that only spends time: 1,000 x JS empty loop turns (about 0.1 s for JS=300)."""
+"""A clause that only spends time: 1,000 x JS empty loop turns (about 0.08 s for JS=1000 on an
+idle machine in 2026; a budget test leaves a margin of several times that either way)."""
+
+SLOWER = (
+    "{% for i in range(1000) %}{% for j in range(1000) %}{% for k in range(5) %}"
+    "{% endfor %}{% endfor %}{% endfor %}TPD shall work.\n"
+)
+"""Five million empty loop turns: about 0.4 s idle, eight times the 0.05 s clause budget below."""
 
 
 def test_a_slow_clause_stops_at_the_clause_time_budget(tmp_path: Path) -> None:
-    clause = library_with(tmp_path, SLOW.replace("JS", "1000"))
+    clause = library_with(tmp_path, SLOWER)
     out = tmp_path / "out.docx"
     result = drafter(
         "build", MINIMAL, "--library", tmp_path / "lib", "-o", out, env={"DRAFTER_CLAUSE_SECONDS": "0.05"}
@@ -70,17 +77,18 @@ def test_a_slow_clause_stops_at_the_clause_time_budget(tmp_path: Path) -> None:
 
 
 def test_clauses_each_within_budget_stop_at_the_document_time_budget(tmp_path: Path) -> None:
-    """Eight clauses of about 0.1 s each: each is far inside the clause budget, but together
-    they pass a document budget of 0.25 s, and the build stops at the clause that passes it."""
-    library_with(tmp_path, SLOW.replace("JS", "300"), clause_id="custom.slow-0")
+    """Eight clauses of about 0.08 s each: each is far inside the clause budget, but together
+    (about 0.6 s) they pass a document budget of 0.1 s, and the build stops at the clause that
+    passes it."""
+    library_with(tmp_path, SLOW.replace("JS", "1000"), clause_id="custom.slow-0")
     folder = tmp_path / "lib" / "clauses" / "custom"
     for n in range(1, 8):
-        text = CLAUSE.format(id=f"custom.slow-{n}", body=SLOW.replace("JS", "300"))
+        text = CLAUSE.format(id=f"custom.slow-{n}", body=SLOW.replace("JS", "1000"))
         (folder / f"slow-{n}.md").write_text(text, encoding="utf-8")
     out = tmp_path / "out.docx"
-    budgets = {"DRAFTER_CLAUSE_SECONDS": "5", "DRAFTER_DOCUMENT_SECONDS": "0.25"}
+    budgets = {"DRAFTER_CLAUSE_SECONDS": "5", "DRAFTER_DOCUMENT_SECONDS": "0.1"}
     result = drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", out, env=budgets)
-    line = result.refused("the document's clauses took more than 0.25 seconds to render")
+    line = result.refused("the document's clauses took more than 0.1 seconds to render")
     assert str(folder) in line
     assert not out.exists()
     # the same library within the default budgets builds
