@@ -94,15 +94,19 @@ def salary_in_year(position: Position, year: int) -> Decimal:
     return cents(Decimal(position.entry_salary) * factor)
 
 
+def position_year(position: Position, year: int, share: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+    """ONE position's salary, fringe and federal share in funded year `year`, each rounded
+    to the cent where a worksheet prints it: the figures every total is a sum of."""
+    salary = salary_in_year(position, year)
+    fringe = cents(salary * Decimal(position.fringe_percent) / HUNDRED)
+    return salary, fringe, cents((salary + fringe) * share / HUNDRED)
+
+
 def position_cost(position: Position, years: int, share: Decimal) -> PositionCost:
     """Cost and federal share of ONE position over `years` (the $125,000 cap is per position)."""
-    cost = Decimal("0")
-    federal = Decimal("0")
-    for year in range(1, years + 1):
-        salary = salary_in_year(position, year)
-        fringe = cents(salary * Decimal(position.fringe_percent) / HUNDRED)
-        cost += salary + fringe
-        federal += cents((salary + fringe) * share / HUNDRED)
+    figures = [position_year(position, year, share) for year in range(1, years + 1)]
+    cost = sum((salary + fringe for salary, fringe, _ in figures), Decimal("0"))
+    federal = sum((federal for _, _, federal in figures), Decimal("0"))
     return PositionCost(position, cost, federal)
 
 
@@ -114,9 +118,7 @@ def compute(grant: Grant) -> Budget:
     for year in range(1, grant.funded_years + 1 if grant.positions else 1):
         salary = fringe = federal = Decimal("0")
         for position in grant.positions:
-            one_salary = salary_in_year(position, year)
-            one_fringe = cents(one_salary * Decimal(position.fringe_percent) / HUNDRED)
-            one_federal = cents((one_salary + one_fringe) * share / HUNDRED)
+            one_salary, one_fringe, one_federal = position_year(position, year, share)
             salary += one_salary * position.count
             fringe += one_fringe * position.count
             federal += one_federal * position.count
