@@ -87,3 +87,14 @@ def test_adding_a_year_is_adding_a_file(tmp_path: Path) -> None:
     result = build(source, tmp_path / "out.docx", library=load_library([tmp_path / "lib"]))
     assert result.profile == "chp-2025"
     assert "Plan to Keep the Positions" in [m.section for m in result.measures]
+
+
+def test_a_build_reads_only_the_profile_it_follows(tmp_path: Path) -> None:
+    overlay = tmp_path / "lib" / "templates" / "narrative" / "profiles"
+    overlay.mkdir(parents=True)
+    (overlay / "cpd-2025.yaml").write_text("program: CPD\nfiscal_year: [half-written\n")
+    library = load_library([tmp_path / "lib"])
+    result = build(EXAMPLES / "millbrook-chp.yaml", tmp_path / "out.docx", library=library)
+    assert result.profile == "chp-2024"
+    with pytest.raises(LibraryError, match="cpd-2025.yaml"):
+        load_profiles(library)  # library check still reads every profile and names the broken one

@@ -17,7 +17,7 @@ from drafter.compose.answers import UnansweredError, gaps, prompts
 from drafter.compose.budget import Budget, budget_table, compute
 from drafter.compose.context import build_context
 from drafter.compose.directive import Composer, Composition
-from drafter.compose.profiles import LoadedProfile, load_profiles, select_profile
+from drafter.compose.profiles import LoadedProfile, load_profile, profile_paths, select_profile
 from drafter.compose.section_limits import Measure, check_limits
 from drafter.errors import LibraryError
 from drafter.inputs.models import Inputs
@@ -81,7 +81,8 @@ def profile_for(inputs: Inputs, library: Library) -> LoadedProfile:
     grant = inputs.grant
     if grant is None:
         raise LibraryError("a narrative needs a 'grant' section")
-    return select_profile(load_profiles(library), str(grant.program), grant.fiscal_year, grant.profile)
+    path = select_profile(profile_paths(library), str(grant.program), grant.fiscal_year, grant.profile)
+    return load_profile(path)
 
 
 def compose_narrative(

@@ -10,9 +10,10 @@ what an outline would repeat, and two files that must agree would drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -23,6 +24,7 @@ from drafter.model import PageFormat
 from drafter.safe_yaml import YamlFileError, load_yaml_file
 
 Unit = Literal["words", "characters"]
+T = TypeVar("T")
 
 
 class _Strict(BaseModel):
@@ -142,14 +144,19 @@ def load_profile(path: Path) -> LoadedProfile:
     return LoadedProfile(path.stem, profile, path)
 
 
-def load_profiles(library: Library) -> dict[str, LoadedProfile]:
-    """Every profile in the library's profile folders; a later folder replaces by id."""
-    found: dict[str, LoadedProfile] = {}
+def profile_paths(library: Library) -> dict[str, Path]:
+    """Profile id → its file, over the library's profile folders (a later folder replaces
+    by id); nothing is parsed, so a build reads only the profile it follows."""
+    found: dict[str, Path] = {}
     for folder in library.profile_dirs:
         for path in sorted(folder.glob("*.yaml")):
-            loaded = load_profile(path)
-            found[loaded.id] = loaded
+            found[path.stem] = path
     return found
+
+
+def load_profiles(library: Library) -> dict[str, LoadedProfile]:
+    """Every profile in the library's profile folders, validated (library check)."""
+    return {name: load_profile(path) for name, path in profile_paths(library).items()}
 
 
 def find_profile(name: str, library: Library) -> LoadedProfile | None:
@@ -159,7 +166,8 @@ def find_profile(name: str, library: Library) -> LoadedProfile | None:
     direct = Path(name)
     if direct.suffix in (".yaml", ".yml") and direct.is_file():
         return load_profile(direct)
-    return load_profiles(library).get(name.lower())
+    path = profile_paths(library).get(name.lower())
+    return load_profile(path) if path is not None else None
 
 
 def profile_id(program: str, fiscal_year: int) -> str:
@@ -167,8 +175,8 @@ def profile_id(program: str, fiscal_year: int) -> str:
 
 
 def select_profile(
-    profiles: dict[str, LoadedProfile], program: str, fiscal_year: int, explicit: str | None = None
-) -> LoadedProfile:
+    profiles: Mapping[str, T], program: str, fiscal_year: int, explicit: str | None = None
+) -> T:
     """The profile a grant asks for: `explicit` (grant.profile), else '<program>-<fy>'."""
     wanted = explicit or profile_id(program, fiscal_year)
     if wanted in profiles:
