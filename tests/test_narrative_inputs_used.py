@@ -21,7 +21,7 @@ from conftest import ROOT
 from ruamel.yaml import YAML
 
 from drafter.compose.narrative import compose_narrative
-from drafter.compose.profiles import load_profiles
+from drafter.compose.profiles import load_profile
 from drafter.errors import DrafterError
 from drafter.inputs.loader import to_plain, validate_data
 from drafter.inputs.narrative_fields import LINKS_ONLY
@@ -95,14 +95,14 @@ def shows(value: Any, text: str) -> bool:
     return value in text or (value[:1].lower() + value[1:]) in text
 
 
-_PROFILES: dict[int, Any] = {}
+_PROFILES: dict[Path, Any] = {}
 
 
-def profiles(library: Any) -> Any:
-    """Profiles read once per library: reading YAML is most of a compose's time."""
-    if id(library) not in _PROFILES:
-        _PROFILES[id(library)] = load_profiles(library)
-    return _PROFILES[id(library)]
+def profile(path: Path) -> Any:
+    """Each profile file read once: reading YAML is most of a compose's time."""
+    if path not in _PROFILES:
+        _PROFILES[path] = load_profile(path)
+    return _PROFILES[path]
 
 
 def compose(root: Any, name: str, library: Any) -> Any | None:
@@ -119,7 +119,7 @@ def compose(root: Any, name: str, library: Any) -> Any | None:
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_every_value_appears_or_changes_the_narrative(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("drafter.compose.narrative.load_profiles", profiles)
+    monkeypatch.setattr("drafter.compose.narrative.load_profile", profile)
     source = ROOT / "examples" / name
     root = to_plain(YAML(typ="rt").load(source.read_text()))
     library = load_library()
