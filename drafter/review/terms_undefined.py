@@ -123,8 +123,8 @@ def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Defini
 
     # word n-grams, so "is this phrase in a title or a definition" costs a set lookup, not a
     # search through text that grows with the document
-    title_grams = _ngrams(titles)
-    definition_grams = _ngrams(definitions_text.lower())
+    title_grams = _NGrams(titles)
+    definition_grams = _NGrams(definitions_text.lower())
     memo: dict[str, bool] = {}
 
     def introduced(phrase: str) -> bool:
@@ -175,14 +175,24 @@ def _key(text: str) -> str:
     return " ".join(_TOKEN.findall(text))
 
 
-def _ngrams(text: str, longest: int = 8) -> set[str]:
-    out: set[str] = set()
-    for line in text.split("\n"):
-        words = _TOKEN.findall(line)
-        for n in range(1, longest + 1):
-            for i in range(len(words) - n + 1):
-                out.add(" ".join(words[i : i + n]))
-    return out
+class _NGrams:
+    """The runs of up to `longest` words in a text, line by line, as a set per length, built when
+    a phrase of that length is first looked up (the phrases asked about are mostly two or three
+    words long: building every length made this the costliest part of the check)."""
+
+    def __init__(self, text: str, longest: int = 8):
+        self.lines = [_TOKEN.findall(line) for line in text.split("\n")]
+        self.longest = longest
+        self.by_length: dict[int, set[str]] = {}
+
+    def __contains__(self, key: str) -> bool:
+        """`key`: words joined by single spaces (`_key`)."""
+        n = key.count(" ") + 1
+        if n > self.longest:
+            return False
+        if n not in self.by_length:
+            self.by_length[n] = {" ".join(w[i : i + n]) for w in self.lines for i in range(len(w) - n + 1)}
+        return key in self.by_length[n]
 
 
 def _self_reference(used: str) -> bool:
@@ -194,13 +204,14 @@ def _conventional(
     paras: list[Item], defined: set[str], defining: set[int], definitions_text: str, reported: set[str]
 ) -> list[Finding]:
     out: list[Finding] = []
+    others = "\n".join(item.text for item in paras if item.index not in defining)
     for term in conventional_terms():
         low = term.lower()
         if low in reported or any(low == d or low.rstrip("s") == d or low in d for d in defined):
             continue  # already reported, defined, a plural of a defined term, or part of one
         pattern = re.compile(rf"(?<![\w{Q}]){re.escape(term)}(?![\w{Q}])")
-        if pattern.search(definitions_text):
-            continue  # named in another term's definition
+        if pattern.search(definitions_text) or not pattern.search(others):
+            continue  # named in another term's definition, or not used at all
         for item in paras:
             if item.index in defining:
                 continue
