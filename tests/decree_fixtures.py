@@ -10,14 +10,13 @@ serves all three.
 from __future__ import annotations
 
 import datetime
-import subprocess
 from pathlib import Path
 
 import docx
 from conftest import ROOT
 from docx.oxml.ns import qn
 from lxml import etree
-from soffice import _need, _profile
+from soffice import convert_to_docx
 
 from drafter import model as m
 from drafter.docx.package import save_deterministic
@@ -112,7 +111,6 @@ def drafter_decree(path: Path) -> Path:
 
 def libreoffice_decree(path: Path) -> Path:
     """Plain text with typed numbers converted by LibreOffice headless (.txt → .docx)."""
-    soffice = _need("soffice")
     txt = path.with_suffix(".txt")
     lines = [
         CAPTION[0],
@@ -124,23 +122,7 @@ def libreoffice_decree(path: Path) -> Path:
     ]
     lines += plain_text_paragraphs()
     txt.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={_profile().as_uri()}",
-            "--headless",
-            "--infilter=Text (encoded):UTF8,LF,,,",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(path.parent),
-            str(txt),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
-    made = txt.with_suffix(".docx")
+    made = convert_to_docx(txt, path.parent, infilter="Text (encoded):UTF8,LF,,,")
     if made != path:
         made.replace(path)
     return path

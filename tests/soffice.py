@@ -20,7 +20,7 @@ import pytest
 _PROFILE: Path | None = None
 
 
-def _need(tool: str) -> str:
+def need(tool: str) -> str:
     """The tool's path; skip (or fail when required) if it is not installed."""
     found = shutil.which(tool)
     if found:
@@ -40,94 +40,60 @@ def _profile() -> Path:
     return _PROFILE
 
 
-def convert_to_pdf(docx_path: Path, outdir: Path) -> Path:
-    """Convert with LibreOffice headless; returns the PDF's path or fails the test."""
-    soffice = _need("soffice")
+def soffice_convert(
+    sources: list[Path], to: str, outdir: Path, *, infilter: str | None = None, timeout: int = 180
+) -> list[Path]:
+    """Convert `sources` with one LibreOffice start (a start costs seconds; a page, little) to
+    the `to` filter ("pdf", "docx:MS Word 2007 XML"); the outputs' paths, or the test fails."""
+    soffice = need("soffice")
     outdir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [
             soffice,
             f"-env:UserInstallation={_profile().as_uri()}",
             "--headless",
+            *([f"--infilter={infilter}"] if infilter else []),
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(outdir),
-            str(docx_path),
+            *map(str, sources),
         ],
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=timeout,
     )
-    pdf = outdir / (Path(docx_path).stem + ".pdf")
-    if result.returncode != 0 or not pdf.exists():
+    extension = to.split(":")[0]
+    outputs = [outdir / f"{Path(source).stem}.{extension}" for source in sources]
+    missing = [out for out in outputs if not out.exists()]
+    if result.returncode != 0 or missing:
         pytest.fail(
-            f"LibreOffice could not convert {docx_path}: rc={result.returncode} "
-            f"stdout={result.stdout!r} stderr={result.stderr!r}"
+            f"LibreOffice could not convert {[str(s) for s in sources]} (missing {missing}): "
+            f"rc={result.returncode} stdout={result.stdout!r} stderr={result.stderr!r}"
         )
-    return pdf
+    return outputs
+
+
+def convert_to_pdf(docx_path: Path, outdir: Path) -> Path:
+    """Convert with LibreOffice headless; returns the PDF's path or fails the test."""
+    return soffice_convert([docx_path], "pdf", outdir)[0]
+
+
+def convert_many_to_pdf(docx_paths: list[Path], outdir: Path) -> list[Path]:
+    """Convert several documents in one LibreOffice start."""
+    return soffice_convert(docx_paths, "pdf", outdir, timeout=600)
+
+
+def convert_to_docx(source: Path, outdir: Path, infilter: str | None = None) -> Path:
+    """Convert a file LibreOffice can open (plain text, say) to .docx: a document drafter did
+    not write, with whatever typed numbers the text has."""
+    return soffice_convert([source], "docx:MS Word 2007 XML", outdir, infilter=infilter)[0]
 
 
 def pdf_text(pdf: Path) -> str:
     """The PDF's text with layout kept (`pdftotext -layout`)."""
-    pdftotext = _need("pdftotext")
+    pdftotext = need("pdftotext")
     result = subprocess.run(
         [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
     )
     return result.stdout
-
-
-def convert_to_docx(source: Path, outdir: Path) -> Path:
-    """Convert a file LibreOffice can open (plain text, say) to .docx: a document drafter did
-    not write, with whatever typed numbers the text has."""
-    soffice = _need("soffice")
-    outdir.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={_profile().as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(outdir),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    out = outdir / (Path(source).stem + ".docx")
-    if result.returncode != 0 or not out.exists():
-        pytest.fail(
-            f"LibreOffice could not convert {source}: rc={result.returncode} stderr={result.stderr!r}"
-        )
-    return out
-
-
-def convert_many_to_pdf(docx_paths: list[Path], outdir: Path) -> list[Path]:
-    """Convert several documents in one LibreOffice start (a start costs seconds; a page, little)."""
-    soffice = _need("soffice")
-    outdir.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={_profile().as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, docx_paths),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    pdfs = [outdir / (Path(p).stem + ".pdf") for p in docx_paths]
-    missing = [p for p in pdfs if not p.exists()]
-    if result.returncode != 0 or missing:
-        pytest.fail(
-            f"LibreOffice could not convert {missing}: rc={result.returncode} stderr={result.stderr!r}"
-        )
-    return pdfs

@@ -78,9 +78,9 @@ def test_page_limit_is_checked_against_the_pdf_count() -> None:
 
 
 def test_pdf_build_reports_pages_against_the_limit(tmp_path: Path) -> None:
-    from soffice import _need
+    from soffice import need
 
-    _need("soffice")
+    need("soffice")
     result = build(CPD, tmp_path / "cpd.docx", pdf=True)
     assert result.pdf == tmp_path / "cpd.pdf" and result.pdf.is_file()
     assert result.pages.limit == 20 and 2 <= result.pages.amount <= 20

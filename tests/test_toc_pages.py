@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
-from soffice import _need
+from conftest import EXAMPLES
+from soffice import need, pdf_text
 
 from drafter.build import build
 from drafter.docx.toc_pages import heading_pages
 from drafter.model import Heading
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_heading_pages_skips_the_contents_and_reads_capitals() -> None:
@@ -26,11 +24,10 @@ def test_heading_pages_skips_the_contents_and_reads_capitals() -> None:
 
 
 def test_pdf_contents_list_page_numbers(tmp_path: Path) -> None:
-    _need("soffice")
-    pdftotext = _need("pdftotext")
-    result = build(ROOT / "examples" / "mesa-county.yaml", output=tmp_path / "mesa.docx", pdf=True)
+    need("soffice")
+    result = build(EXAMPLES / "mesa-county.yaml", output=tmp_path / "mesa.docx", pdf=True)
     assert result.pdf is not None
-    text = subprocess.run([pdftotext, "-layout", str(result.pdf), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(result.pdf)
     sections = sum(1 for b in result.composition.document.body if isinstance(b, Heading) and b.level == 1)
     contents = text.split("\f")[0]
     entries = [line for line in contents.splitlines() if re.match(r"\s*[IVXLC]+\.\s", line)][:sections]
