@@ -10,30 +10,24 @@ Run alone: .venv/bin/python benchmarks/bench_compare.py
 
 from __future__ import annotations
 
-import io
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import zipfile
 from pathlib import Path
 
+from bench_write import REFERENCE, render_docx, synthetic
 from lxml import etree
+from timing import DRAFTER, import_docx_seconds, median_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from bench_write import REFERENCE, render_docx, synthetic  # noqa: E402
+from compare_helpers import edit_docx  # noqa: E402  (the tests' way of editing a .docx body)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-RUNS = 5
 
 
-def _edited(data: bytes, changes: int = 10) -> bytes:
-    """OLD with words changed in `changes` decree paragraphs spread through the document."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    root = etree.fromstring(src.read("word/document.xml"))
+def _edit(root: etree._Element, changes: int = 10) -> None:
+    """Words changed in `changes` decree paragraphs spread through the document."""
     paras = [p for p in root.iter(W + "p") if "community partnerships" in "".join(p.itertext())]
     step = max(1, len(paras) // changes)
     for p in paras[::step][:changes]:
@@ -41,36 +35,18 @@ def _edited(data: bytes, changes: int = 10) -> bytes:
         t.text = (t.text or "").replace(
             "maintain community partnerships", "build and keep partnerships with residents"
         )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            dst.writestr(info.filename, blob)
-    return out.getvalue()
-
-
-def _median(command: list[str]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bench(baseline: float | None = None, sizes: tuple[int, ...] = (40, 160, 640)) -> dict[str, float]:
-    drafter = str(Path(sys.executable).with_name("drafter"))
     if baseline is None:
-        baseline = _median([sys.executable, "-c", "import docx"])
+        baseline = import_docx_seconds()
     out: dict[str, float] = {"baseline_import_docx_s": baseline}
     with tempfile.TemporaryDirectory() as tmp:
         for sections in sizes:
             old, new, red = (Path(tmp) / f"{name}{sections}.docx" for name in ("old", "new", "red"))
             old.write_bytes(render_docx(synthetic(sections), REFERENCE))
-            new.write_bytes(_edited(old.read_bytes()))
-            seconds = _median([drafter, "compare", str(old), str(new), "-o", str(red), "--force"])
+            edit_docx(old, new, _edit)
+            seconds = median_seconds([DRAFTER, "compare", str(old), str(new), "-o", str(red), "--force"])
             out[f"compare_{sections}_sections_s"] = seconds
             out[f"compare_{sections}_sections_ratio"] = seconds / baseline
             out[f"compare_{sections}_ms_per_section"] = 1000 * seconds / sections

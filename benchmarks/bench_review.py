@@ -3,7 +3,7 @@
 Speed: a directive of N Roman-numbered sections, each with three typed decree paragraphs that
 define terms, cite other paragraphs and sections, and carry community-policing language, is
 reviewed by `drafter review` (a real subprocess, start-up included). Each figure is given as a
-ratio to `python -c "import docx"` timed in the same run. Linearity is measured in-process
+ratio to `python -c "import docx"` timed in the same run (by `make bench`, or here when run alone). Linearity is measured in-process
 (CPU time of `review_file` at 160 and 640 sections, after a warm-up): 4.0 is linear.
 
 Quality: precision and recall of review's errors and warnings on tests/data/real/.
@@ -12,14 +12,13 @@ Quality: precision and recall of review's errors and warnings on tests/data/real
 from __future__ import annotations
 
 import importlib.util
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import docx
+from timing import DRAFTER, import_docx_seconds, median_seconds
 
 from drafter.numbering_scheme import roman
 
@@ -50,25 +49,15 @@ def make_directive(sections: int, path: Path) -> Path:
     return path
 
 
-def median_seconds(command: list[str]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(command, check=False, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def speed() -> dict:
-    python = sys.executable
-    drafter = str(Path(python).with_name("drafter"))
-    baseline = median_seconds([python, "-c", "import docx"])
+def speed(baseline: float | None = None) -> dict:
+    if baseline is None:
+        baseline = import_docx_seconds(RUNS)
     out: dict = {"baseline_import_docx_s": round(baseline, 3)}
     with tempfile.TemporaryDirectory() as tmp:
         seconds = {}
         for n in (40, 640):
             path = make_directive(n, Path(tmp) / f"d{n}.docx")
-            seconds[n] = median_seconds([drafter, "review", str(path), "--fail-on", "never"])
+            seconds[n] = median_seconds([DRAFTER, "review", str(path), "--fail-on", "never"], RUNS)
             out[f"review_{n}_sections_s"] = round(seconds[n], 3)
             out[f"review_{n}_ratio"] = round(seconds[n] / baseline, 2)
         out["ms_per_extra_section"] = round((seconds[640] - seconds[40]) / 600 * 1000, 2)
@@ -106,8 +95,8 @@ def quality() -> dict:
     }
 
 
-def bench() -> dict:
-    return {**speed(), **quality()}
+def bench(baseline: float | None = None) -> dict:
+    return {**speed(baseline), **quality()}
 
 
 if __name__ == "__main__":

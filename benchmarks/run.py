@@ -10,35 +10,22 @@ from __future__ import annotations
 
 import importlib.util
 import inspect
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from timing import DRAFTER, import_docx_seconds, median_seconds
+
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 5
-
-
-def median_seconds(command: list[str]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:
-    python = sys.executable
-    drafter = str(Path(python).with_name("drafter"))
-    baseline = median_seconds([python, "-c", "import docx"])
+    baseline = import_docx_seconds()
     print(f"baseline  python -c 'import docx'            {baseline:7.3f} s  (1.00x)")
     with tempfile.TemporaryDirectory() as tmp:
         for example in sorted((ROOT / "examples").glob("*.yaml")):
             out = Path(tmp) / f"{example.stem}.docx"
-            seconds = median_seconds([drafter, "build", str(example), "-o", str(out), "--force"])
+            seconds = median_seconds([DRAFTER, "build", str(example), "-o", str(out), "--force"])
             print(f"build     {example.name:<34} {seconds:7.3f} s  ({seconds / baseline:.2f}x)")
     for path in sorted(Path(__file__).parent.glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
