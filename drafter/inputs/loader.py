@@ -175,24 +175,23 @@ def validate_data(path: Path, root: Any) -> tuple[Inputs | None, list[Problem]]:
         return None, [
             Problem(name, 1, 1, "", "the file must be a mapping of sections (document:, agency:, …)")
         ]
-    problems: list[Problem] = []
-    data = to_plain(root)
-    for loc, message in text_problems(data):
+
+    def located(loc: Loc, message: str) -> Problem:
         line, col = position(root, loc)
-        problems.append(Problem(name, line, col, dotted(loc), message))
+        return Problem(name, line, col, dotted(loc), message)
+
+    data = to_plain(root)
+    problems = [located(loc, message) for loc, message in text_problems(data)]
     try:
         inputs = Inputs.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             loc = _clean_loc(err["loc"])
-            line, col = position(root, loc)
-            problems.append(Problem(name, line, col, dotted(loc), _message(dict(err), loc)))
+            problems.append(located(loc, _message(dict(err), loc)))
         return None, _sorted(problems)
     if problems:
         return None, _sorted(problems)
-    for loc, message in cross_check(inputs):
-        line, col = position(root, loc)
-        problems.append(Problem(name, line, col, dotted(loc), message))
+    problems = [located(loc, message) for loc, message in cross_check(inputs)]
     return (inputs if not problems else None), _sorted(problems)
 
 
