@@ -255,29 +255,18 @@ def _project_rules(inputs: Inputs) -> list[Finding]:
                 f"a {applicant.kind} applying with a police partner describes the agency's part: add 'police_partner'",
             )
         )
+    after_end = f"is after the project ends (project_months: {grant.project_months})"
     for index, item in enumerate(grant.deliverables):
         if item.month > grant.project_months:
-            found.append(
-                (
-                    ("grant", "deliverables", index, "month"),
-                    f"month {item.month} is after the project ends (project_months: {grant.project_months})",
-                )
-            )
+            found.append((("grant", "deliverables", index, "month"), f"month {item.month} {after_end}"))
     for index, step in enumerate(grant.timeline):
+        where = ("grant", "timeline", index, "end_month")
         if step.end_month < step.start_month:
             found.append(
-                (
-                    ("grant", "timeline", index, "end_month"),
-                    f"ends in month {step.end_month}, before it starts (month {step.start_month})",
-                )
+                (where, f"ends in month {step.end_month}, before it starts (month {step.start_month})")
             )
         elif step.end_month > grant.project_months:
-            found.append(
-                (
-                    ("grant", "timeline", index, "end_month"),
-                    f"month {step.end_month} is after the project ends (project_months: {grant.project_months})",
-                )
-            )
+            found.append((where, f"month {step.end_month} {after_end}"))
     return found
 
 

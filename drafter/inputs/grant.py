@@ -17,6 +17,9 @@ from drafter.inputs.base import Slug, Strict, Text
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 """Dollars and cents. Decimal, never float: a budget must add up to the cent."""
 Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)]
+Month = Annotated[int, Field(ge=1, le=60)]
+"""A month of the project, counted from 1: the one place that says a project lasts at most 60
+months (crosscheck then holds each month within the project's own project_months)."""
 
 
 class Program(str, Enum):
@@ -150,14 +153,14 @@ class Goal(Strict):
 
 class Deliverable(Strict):
     name: Text = Field(description="A product of the project, e.g. 'Partnership training curriculum'.")
-    month: int = Field(ge=1, le=60, description="Project month in which it is delivered.")
+    month: Month = Field(description="Project month in which it is delivered.")
     description: Text = Field(description="What it is and who uses it.")
 
 
 class Milestone(Strict):
     activity: Text = Field(description="An activity in the project timeline.")
-    start_month: int = Field(ge=1, le=60, description="Project month the activity starts.")
-    end_month: int = Field(ge=1, le=60, description="Project month the activity ends.")
+    start_month: Month = Field(description="Project month the activity starts.")
+    end_month: Month = Field(description="Project month the activity ends.")
     lead: Text = Field(description="Who leads it.")
 
 
@@ -283,7 +286,7 @@ class Grant(Strict):
     police_partner: PolicePartner | None = Field(
         None, description="The agency's part, when a community organization applies (CPD)."
     )
-    project_months: int = Field(12, ge=1, le=60, description="Length of the project in months (CPD).")
+    project_months: Month = Field(12, description="Length of the project in months (CPD).")
     goals: list[Goal] = Field(default_factory=list, description="Project goals and objectives (CPD).")
     deliverables: list[Deliverable] = Field(
         default_factory=list, description="Products, with due months (CPD)."
