@@ -98,6 +98,10 @@ def test_builtin_library_is_clean() -> None:
             "bad.md:7: error: 'agency.head': Agency has no field 'head'",
         ),
         (
+            GOOD.replace("topics: [partners]\n", "topics: [partners]\nelements: [meetings, meetngs]\n"),
+            "bad.md:7: error: elements[1]: Value error, unknown element 'meetngs'",
+        ),
+        (
             GOOD.replace("topics: [partners]", "topics: [orphans]"),
             "bad.md:2: warning: no outline reaches 'custom.good'",
         ),

@@ -73,6 +73,18 @@ class FoundReference:
 
 
 @dataclass(frozen=True)
+class CoveredElement:
+    """A community-policing element the decree covers (review's element list and matcher)."""
+
+    id: str
+    name: str
+    paragraph: str | None
+    """The first text that covers it: its paragraph number, None when that text is unnumbered."""
+    paragraphs: tuple[str, ...]
+    """Every numbered paragraph that covers it, in order: what `build --skip-covered` may cite."""
+
+
+@dataclass(frozen=True)
 class Caption:
     court: str | None
     case_number: str | None
@@ -92,8 +104,8 @@ class DecreeReport:
     agency_term: str | None
     own_names: tuple[str, ...]
     references: tuple[FoundReference, ...]
-    elements: tuple[tuple[str, str | None], ...]
-    """(element name, first paragraph covering it) for the elements the decree covers."""
+    elements: tuple[CoveredElement, ...]
+    """The elements the decree covers, in the element list's order."""
     missing_elements: tuple[str, ...]
     warnings: tuple[str, ...] = field(default=())
 
@@ -217,17 +229,18 @@ def _references(structure: DecreeStructure, own_names: tuple[str, ...]) -> list[
     return out
 
 
-def _elements(structure: DecreeStructure) -> tuple[list[tuple[str, str | None]], list[str]]:
+def _elements(structure: DecreeStructure) -> tuple[list[CoveredElement], list[str]]:
     numbers = {p.index: p.label for p in structure.paragraphs}
-    have: list[tuple[str, str | None]] = []
+    have: list[CoveredElement] = []
     missing: list[str] = []
     texts = [(numbers.get(i.index), i.text) for i in structure.items if not i.skip and i.text.strip()]
     for entry in element_data().get("directive", []):
-        hit = next((label for label, text in texts if covered(entry, text)), "none")
-        if hit == "none":
+        hits = [label for label, text in texts if covered(entry, text)]
+        if not hits:
             missing.append(entry["name"])
         else:
-            have.append((entry["name"], hit))
+            numbered = tuple(label for label in hits if label is not None)
+            have.append(CoveredElement(str(entry["id"]), entry["name"], hits[0], numbered))
     return have, missing
 
 

@@ -80,7 +80,7 @@ def to_json(report: DecreeReport) -> dict[str, Any]:
             }
             for r in report.references
         ],
-        "elements_covered": [{"element": name, "paragraph": para} for name, para in report.elements],
+        "elements_covered": [{"element": e.name, "paragraph": e.paragraph} for e in report.elements],
         "elements_missing": list(report.missing_elements),
         "warnings": list(report.warnings),
     }
@@ -144,8 +144,8 @@ def to_text(report: DecreeReport) -> str:
     lines.append("")
     n = len(report.elements) + len(report.missing_elements)
     lines.append(f"Community-policing elements covered: {len(report.elements)} of {n}")
-    for name, para in report.elements:
-        lines.append(f"  {name}" + (f"  (¶ {para})" if para else ""))
+    for e in report.elements:
+        lines.append(f"  {e.name}" + (f"  (¶ {e.paragraph})" if e.paragraph else ""))
     if report.warnings:
         lines.append("")
         lines.append("Warnings")
