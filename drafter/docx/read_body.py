@@ -13,7 +13,7 @@ from lxml import etree
 
 from drafter.docx.read_numbering import ListNumbering, Styles
 from drafter.docx.read_package import _W, _local, _on, _val
-from drafter.docx.read_text import ref_target
+from drafter.docx.read_text import ref_target, run_child_text
 from drafter.model import (
     Block,
     Cell,
@@ -176,16 +176,7 @@ class _Reader:
                 if self.fields and self.fields[-1]["phase"] == "instr":
                     self.fields[-1]["instr"] += child.text or ""
                 continue
-            text = {
-                "t": None,
-                "tab": "\t",
-                "br": "\n",
-                "cr": "\n",
-                "noBreakHyphen": "-",
-                "softHyphen": "",
-            }.get(name, "")
-            if name == "t":
-                text = child.text or ""
+            text = run_child_text(child)
             if not text:
                 continue
             if self.fields and self.fields[-1]["phase"] == "instr":

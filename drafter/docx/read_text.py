@@ -4,7 +4,8 @@ references in place) read a w:p with.
 
 OOXML (ECMA-376 Part 1): runs (w:r, §17.3.2) anywhere inside the paragraph — hyperlinks,
 run-level content controls (§17.5.2), simple fields (§17.16.19), w:ins/w:moveTo, smart tags —
-and their text: w:t, w:tab, w:br, w:cr, w:noBreakHyphen. Not text: deleted or moved-away runs
+and their text: w:t, w:tab, w:br, w:cr, w:noBreakHyphen (`run_child_text`, which `read_docx`
+uses too). Not text: page and column breaks (layout, §17.3.3.1), deleted or moved-away runs
 (w:del, w:moveFrom), field codes (w:instrText), text boxes (w:txbxContent, which belong to a
 drawing, not to the paragraph's flow) and nested paragraphs. The cached results of REF fields
 (simple, or complex §17.16.18) are located too, so an edit can leave them to their bookmark.
@@ -19,11 +20,13 @@ from lxml import etree
 
 from drafter.docx.namespaces import W
 
-_TEXT = {"t": None, "tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+_TEXT = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+_LAYOUT_BREAKS = {"page", "column"}
 _SKIP = {"pPr", "rPr", "del", "moveFrom", "txbxContent", "instrText", "delText", "p"}
-_R, _T = W + "r", W + "t"
+_R, _T, _BR = W + "r", W + "t", W + "br"
 _FLD_SIMPLE, _FLD_CHAR, _INSTR = W + "fldSimple", W + "fldChar", W + "instrText"
 _TEXT_TAGS = {W + name: text for name, text in _TEXT.items()}
+_BR_TYPE = W + "type"
 _SKIP_TAGS = {W + name for name in _SKIP}
 
 
@@ -31,6 +34,20 @@ def ref_target(instr: str) -> str | None:
     """The bookmark a REF field's code names (`REF _Ref123 \\r \\h` → `_Ref123`), else None."""
     m = re.match(r"\s*REF\s+\"?([^\s\"\\]+)", instr)
     return m.group(1) if m else None
+
+
+def run_child_text(el: etree._Element) -> str | None:
+    """The text one child of a w:r contributes to the paragraph, or None if it is not text.
+
+    The one table of what is text, shared by `paragraph_text` and `read_docx`: a page or column
+    break (`w:br w:type="page"`, which the writer emits for `PageBreak`) moves the next line to a
+    new page and is no character of the paragraph, while a plain `w:br` is a line break ("\\n").
+    """
+    if el.tag == _T:
+        return el.text or ""
+    if el.tag == _BR and el.get(_BR_TYPE) in _LAYOUT_BREAKS:
+        return None
+    return _TEXT_TAGS.get(el.tag)
 
 
 @dataclass
@@ -73,9 +90,8 @@ def paragraph_text(p: etree._Element) -> ParagraphText:
             tag = child.tag
             if tag == _R:
                 for sub in child:
-                    if sub.tag in _TEXT_TAGS:
-                        text = (sub.text or "") if sub.tag == _T else _TEXT_TAGS[sub.tag]
-                        assert text is not None
+                    text = run_child_text(sub)
+                    if text is not None:
                         out.pieces.append(Piece(child, sub, pos, pos + len(text)))
                         parts.append(text)
                         pos += len(text)
