@@ -130,6 +130,20 @@ def test_a_response_names_a_listed_partner(tmp_path: Path) -> None:
     ]
 
 
+def test_a_pledge_names_a_listed_partner(tmp_path: Path) -> None:
+    found, lines = problems_after(
+        tmp_path,
+        CHP,
+        "    - partner: millbrook-recovery\n      contact:",
+        "    - partner: the-clinic\n      contact:",
+    )
+    assert found == [
+        f"{tmp_path}/millbrook-chp.yaml:{line_of(lines, 'the-clinic')}:16: "
+        "grant.pledges[1].partner: 'the-clinic' is not a listed partner "
+        "(partners: river-street-tenants, millbrook-recovery)"
+    ]
+
+
 def test_a_response_needs_a_measure(tmp_path: Path) -> None:
     found, lines = problems_after(
         tmp_path, CHP, "        measure: People who start treatment after an overdose call.\n", ""

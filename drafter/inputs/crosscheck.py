@@ -22,7 +22,7 @@ def cross_check(inputs: Inputs) -> list[Finding]:
     return [
         *_kind_needs_section(inputs),
         *_unique_ids(inputs),
-        *_responses_name_listed_partners(inputs),
+        *_partners_named_are_listed(inputs),
         *_deadlines_within_term(inputs),
         *_how_the_directive_joins(inputs),
         *_languages_named(inputs),
@@ -69,19 +69,25 @@ def _unique_ids(inputs: Inputs) -> list[Finding]:
     return found
 
 
-def _responses_name_listed_partners(inputs: Inputs) -> list[Finding]:
+def _partners_named_are_listed(inputs: Inputs) -> list[Finding]:
+    """A problem's response and a grant's pledge name their partner by id; an id that is not
+    listed would drop the partner's name, contact or letter from the text without a word."""
     listed = [p.id for p in inputs.partners]
-    found: list[Finding] = []
-    for i, problem in enumerate(inputs.problems):
-        for j, response in enumerate(problem.responses):
-            if response.partner not in listed:
-                found.append(
-                    (
-                        ("problems", i, "responses", j, "partner"),
-                        f"'{response.partner}' is not a listed partner (partners: {', '.join(listed)})",
-                    )
-                )
-    return found
+    named: list[tuple[Loc, str]] = [
+        (("problems", i, "responses", j, "partner"), response.partner)
+        for i, problem in enumerate(inputs.problems)
+        for j, response in enumerate(problem.responses)
+    ]
+    if inputs.grant is not None:
+        named += [
+            (("grant", "pledges", i, "partner"), pledge.partner)
+            for i, pledge in enumerate(inputs.grant.pledges or [])
+        ]
+    return [
+        (loc, f"'{partner}' is not a listed partner (partners: {', '.join(listed)})")
+        for loc, partner in named
+        if partner not in listed
+    ]
 
 
 def _deadlines_within_term(inputs: Inputs) -> list[Finding]:
