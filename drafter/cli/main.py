@@ -8,7 +8,6 @@ one place: `drafter.cli.errors`.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -254,9 +253,9 @@ def schema(output: Path | None, force: bool) -> None:
       # then start the input file with:
       # yaml-language-server: $schema=drafter.schema.json
     """
-    from drafter.inputs.schema import input_schema
+    from drafter.inputs.schema import schema_text
 
-    text = json.dumps(input_schema(), indent=2, sort_keys=False) + "\n"
+    text = schema_text()
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from drafter.inputs.models import Inputs
@@ -15,3 +16,9 @@ def input_schema() -> dict[str, Any]:
         "title": "drafter input: one jurisdiction",
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+def schema_text() -> str:
+    """The schema as the file editors read: `drafter schema` prints it and `drafter init`
+    writes it, so the two are the same bytes."""
+    return json.dumps(input_schema(), indent=2) + "\n"

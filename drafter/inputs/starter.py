@@ -26,7 +26,7 @@ from pydantic_core import PydanticUndefined
 from drafter.errors import OutputError
 from drafter.inputs.annotations import field_model, is_list, parts
 from drafter.inputs.models import Inputs
-from drafter.inputs.schema import input_schema
+from drafter.inputs.schema import schema_text
 from drafter.safe_write import check_target, make_folder, write_atomic
 
 INPUT_NAME = "jurisdiction.yaml"
@@ -191,7 +191,7 @@ def init_folder(folder: Path, force: bool = False) -> InitResult:
     make_folder(folder)
     targets = {
         folder / INPUT_NAME: starter_text(),
-        folder / SCHEMA_NAME: json.dumps(input_schema(), indent=2) + "\n",
+        folder / SCHEMA_NAME: schema_text(),
         folder / ".vscode" / "settings.json": json.dumps(
             {"yaml.schemas": {f"./{SCHEMA_NAME}": [INPUT_NAME, "inputs/*.yaml"]}}, indent=2
         )
