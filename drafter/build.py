@@ -16,7 +16,7 @@ from drafter.compose.directive import Composition, compose
 from drafter.compose.profiles import LoadedProfile
 from drafter.compose.section_limits import Measure
 from drafter.decree.fit import DecreeFit
-from drafter.errors import InputError, Problem
+from drafter.errors import DrafterError, InputError, Problem
 from drafter.inputs.loader import load_inputs
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, load_library
@@ -137,6 +137,7 @@ def _fit_decree(
     from drafter.decree.fit import fit_decree
 
     info = inputs.decree
+    from_input = decree is None and info is not None and bool(info.file)
     if decree is None and info is not None and info.file:
         decree = source.parent / info.file
         after_paragraph = after_paragraph or info.after_paragraph
@@ -163,7 +164,12 @@ def _fit_decree(
                 )
             ]
         )
-    fit = fit_decree(decree, after_paragraph, after_heading)
+    try:
+        fit = fit_decree(decree, after_paragraph, after_heading)
+    except DrafterError as exc:
+        if from_input:
+            raise _at_input_field(source, decree, exc, bool(after_paragraph)) from None
+        raise exc.at(str(decree)) from None
     monitor = (
         info.monitor.model_copy(update={"title": fit.monitor_title}) if fit.monitor_title else info.monitor
     )
@@ -178,6 +184,21 @@ def _fit_decree(
         inputs.agency.model_copy(update={"short_name": fit.agency_term}) if fit.agency_term else inputs.agency
     )
     return inputs.model_copy(update={"decree": info, "agency": agency}), fit
+
+
+def _at_input_field(source: Path, decree: Path, error: DrafterError, by_paragraph: bool) -> InputError:
+    """A decree named by the input (decree.file) that cannot be read, or has no such insertion
+    point, is a problem at that line of the input, like any other field's."""
+    from drafter.amend.plan import InsertError
+    from drafter.inputs.loader import position, read_yaml
+
+    if isinstance(error, InsertError):
+        key = ("decree", "after_paragraph" if by_paragraph else "after_heading")
+    else:
+        key = ("decree", "file")
+    line, column = position(read_yaml(source), key)
+    message = "; ".join(error.at(str(decree)).lines())
+    return InputError([Problem(str(source), line, column, ".".join(key), message)])
 
 
 def _fill_toc_pages(result: BuildResult, reference: Reference, pdf: Path) -> bool:

@@ -140,6 +140,44 @@ def test_bad_decree_fields_one_line_exit_2(tmp_path: Path, fields: dict, message
     assert not (tmp_path / "x.docx").exists()
 
 
+@pytest.mark.parametrize(
+    ("fields", "where", "message"),
+    [
+        ({"file": "nowhere.docx", "after_paragraph": '"9"'}, "decree.file", "nowhere.docx: cannot open"),
+        ({"file": "d.docx", "after_paragraph": '"999"'}, "decree.after_paragraph", "no paragraph 999"),
+    ],
+)
+def test_a_decree_named_in_the_input_fails_at_its_line(
+    tmp_path: Path, fields: dict, where: str, message: str
+) -> None:
+    """The decree that decree.file names is part of the input: a missing file or an insertion
+    point it does not have is reported at that field's line (was 'cannot open: …', no file)."""
+    (tmp_path / "d.docx").write_bytes((ROOT / "examples" / "lakeport-decree.docx").read_bytes())
+    source = modification_input(tmp_path, **fields)
+    line = next(n for n, text in enumerate(source.read_text().splitlines(), 1) if where.split(".")[1] in text)
+    result = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"{source}:{line}:") and f"{where}: " in result.stderr, result.stderr
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_decree_option_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.docx"
+    args = [
+        "build",
+        str(LAKEPORT),
+        "--decree",
+        str(missing),
+        "--after-paragraph",
+        "9",
+        "-o",
+        str(tmp_path / "x.docx"),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and result.stderr.startswith(f"{missing}: cannot open"), result.stderr
+
+
 def test_modification_date_only_for_a_modification(tmp_path: Path) -> None:
     text = LAKEPORT.read_text().replace(
         "  effective_date: 2026-04-01\n", "  effective_date: 2026-04-01\n  modification_date: 2026-09-01\n"
