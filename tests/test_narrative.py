@@ -202,6 +202,27 @@ def test_timeline_step_that_ends_before_it_starts(tmp_path: Path) -> None:
     ]
 
 
+def test_timeline_step_that_ends_after_the_project(tmp_path: Path) -> None:
+    found, lines = problems_after(
+        tmp_path,
+        CPD,
+        "      start_month: 20\n      end_month: 24\n",
+        "      start_month: 20\n      end_month: 26\n",
+    )
+    assert found == [
+        f"{tmp_path}/eastgate-cpd.yaml:{line_of(lines, 'end_month: 26')}:18: grant.timeline[7].end_month: "
+        "month 26 is after the project ends (project_months: 24)"
+    ]
+
+
+def test_a_project_lasts_at_most_60_months(tmp_path: Path) -> None:
+    found, lines = problems_after(tmp_path, CPD, "  project_months: 24\n", "  project_months: 61\n")
+    assert found == [
+        f"{tmp_path}/eastgate-cpd.yaml:{line_of(lines, 'project_months: 61')}:19: grant.project_months: "
+        "Input should be less than or equal to 60"
+    ]
+
+
 def test_chp_narrative_follows_its_profile_unnumbered() -> None:
     composition, loaded, _ = compose_narrative(load_inputs(CHP), load_library())
     doc = composition.document
