@@ -19,11 +19,6 @@ def w(name: str) -> str:
     return _W + name
 
 
-def read_part(path: Path, name: str = "word/document.xml") -> etree._Element:
-    with zipfile.ZipFile(path) as zf:
-        return etree.fromstring(zf.read(name))
-
-
 def edit_docx(src: Path, dst: Path, edit: Callable[[etree._Element], None]) -> None:
     """Copy `src` to `dst` with `edit(document root)` applied to word/document.xml."""
     with zipfile.ZipFile(src) as zin:
@@ -37,20 +32,6 @@ def edit_docx(src: Path, dst: Path, edit: Callable[[etree._Element], None]) -> N
                     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
                 zout.writestr(info.filename, data)
     dst.write_bytes(out.getvalue())
-
-
-def paragraph_texts(root: etree._Element) -> list[str]:
-    """Every body paragraph's visible text (tables included), in order."""
-    out = []
-    for p in root.iter(w("p")):
-        parts = []
-        for el in p.iter(w("t"), w("tab"), w("br")):
-            if el.tag == w("t"):
-                parts.append(el.text or "")
-            else:
-                parts.append("\t" if el.tag == w("tab") else "\n")
-        out.append("".join(parts))
-    return out
 
 
 def _unwrap(el: etree._Element) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 from conftest import ROOT
 from lxml import etree
@@ -145,3 +146,29 @@ def body_paragraphs(data: bytes) -> list[etree._Element]:
 def p_text(p: etree._Element) -> str:
     """Visible text, ignoring field codes."""
     return "".join(t.text or "" for t in p.iter(W + "t"))
+
+
+def read_part(path: Path, name: str = "word/document.xml") -> etree._Element:
+    """One XML part of a .docx file."""
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read(name))
+
+
+def paragraph_texts(root: etree._Element) -> list[str]:
+    """Every paragraph's visible text (tables and content controls included, which
+    python-docx's `Document.paragraphs` skips), tabs and breaks kept, in order."""
+    out = []
+    for p in root.iter(W + "p"):
+        parts = []
+        for el in p.iter(W + "t", W + "tab", W + "br"):
+            if el.tag == W + "t":
+                parts.append(el.text or "")
+            else:
+                parts.append("\t" if el.tag == W + "tab" else "\n")
+        out.append("".join(parts))
+    return out
+
+
+def docx_paragraph_texts(path: Path) -> list[str]:
+    """`paragraph_texts` of a .docx file's body."""
+    return paragraph_texts(read_part(path))

@@ -21,14 +21,13 @@ from compare_helpers import (
     accept_all,
     edit_docx,
     negotiate,
-    paragraph_texts,
-    read_part,
     refresh_references,
     reject_all,
     revision_paragraphs,
     w,
 )
 from conftest import ROOT
+from docx_helpers import paragraph_texts, read_part
 from lxml import etree
 from soffice import convert_to_pdf, pdf_text
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from decree_fixtures import drafter_decree, libreoffice_decree, python_docx_decree
 from soffice import convert_many_to_pdf, pdf_text
 
 from drafter.cli.main import main
 from drafter.decree.inspect import inspect_decree
 
-ROOT = Path(__file__).resolve().parent.parent
 LAKEPORT = ROOT / "examples" / "lakeport.yaml"
 MAKERS = {"drafter": drafter_decree, "libreoffice": libreoffice_decree, "python-docx": python_docx_decree}
 DEFINITION = re.compile(r"[“\"]([A-Z][\w -]{1,40})[”\"]\s+(?:means|refers to)")

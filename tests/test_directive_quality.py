@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from drafter.compose.dates import long_date
 from drafter.compose.deadlines import deadlines_start
@@ -17,7 +18,6 @@ from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
 from drafter.model import Caption, ClauseBlock, Heading, OrderBlock, Paragraph, Table, iter_blocks
 
-ROOT = Path(__file__).resolve().parent.parent
 DIRECTIVES = sorted(
     p
     for p in (ROOT / "examples").glob("*.yaml")

@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from docx.shared import Inches
 from lxml import etree
 from soffice import convert_many_to_pdf, convert_to_docx, pdf_text
@@ -19,7 +20,6 @@ from soffice import convert_many_to_pdf, convert_to_docx, pdf_text
 from drafter.cli.main import main
 from drafter.docx.reference import borrow_styles
 
-ROOT = Path(__file__).parent.parent
 LAKEPORT = ROOT / "examples" / "lakeport.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LETTERHEAD = "CITY OF BROOKFIELD, OFFICE OF THE CITY ATTORNEY"

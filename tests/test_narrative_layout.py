@@ -9,13 +9,12 @@ from pathlib import Path
 
 import docx
 from click.testing import CliRunner
+from conftest import ROOT
 from docx.oxml.ns import qn
 from docx.table import Table
 from soffice import convert_to_pdf, pdf_text
 
 from drafter.cli.main import main
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _table(document: docx.document.Document, first: str) -> Table:

@@ -66,6 +66,14 @@ def _characters(result, heading: str) -> int:
     return next(m.amount for m in result.measures if m.unit == "characters" and m.section == heading)
 
 
+def _review_findings(document: Path, layer: Path) -> list[dict]:
+    """`drafter review` with the tight profile from `layer`: its JSON findings."""
+    args = ["review", str(document), "--library", str(layer), "--profile", "cpd-2024-tight"]
+    result = CliRunner().invoke(main, [*args, "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["findings"]
+
+
 def test_a_section_built_at_exactly_its_limit_passes_review(tmp_path: Path) -> None:
     """build and review find the same profile in a --library layer and count alike: a section
     at exactly its limit builds and passes review; one character less fails both."""
@@ -76,45 +84,15 @@ def test_a_section_built_at_exactly_its_limit_passes_review(tmp_path: Path) -> N
     layer = tmp_path / "again" / "lib"
     src = tmp_path / "eastgate-cpd.yaml"
     build(src, tmp_path / "exact.docx", library_dirs=[layer])  # builds: at, not over
-    found = CliRunner().invoke(
-        main,
-        [
-            "review",
-            str(tmp_path / "exact.docx"),
-            "--library",
-            str(layer),
-            "--profile",
-            "cpd-2024-tight",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-    )
-    assert found.exit_code == 0, found.output
-    checks = [f["check"] for f in json.loads(found.output)["findings"]]
+    checks = [f["check"] for f in _review_findings(tmp_path / "exact.docx", layer)]
     assert "limits.no-profile" not in checks  # found in the --library layer, as build found it
     assert "limits.over" not in checks
 
     _tight_profile(tmp_path / "under", {"problem": exact - 1})
     with pytest.raises(LimitError, match="1 characters over"):
         build(src, tmp_path / "over.docx", library_dirs=[tmp_path / "under" / "lib"])
-    over = CliRunner().invoke(
-        main,
-        [
-            "review",
-            str(tmp_path / "exact.docx"),
-            "--library",
-            str(tmp_path / "under" / "lib"),
-            "--profile",
-            "cpd-2024-tight",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-    )
-    findings = [f for f in json.loads(over.output)["findings"] if f["check"] == "limits.over"]
+    over = _review_findings(tmp_path / "exact.docx", tmp_path / "under" / "lib")
+    findings = [f for f in over if f["check"] == "limits.over"]
     assert [f["message"] for f in findings] == [
         f'Section "Statement of the Problem" has {exact} characters; the limit is {exact - 1}.'
     ]

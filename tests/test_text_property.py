@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
+from docx_helpers import docx_paragraph_texts
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from lxml import etree
 from ruamel.yaml import YAML
 
 from drafter.build import build
@@ -29,7 +28,6 @@ from drafter.library.grammar import typographic
 from drafter.library.render import literal, reveal
 
 DATA = Path(__file__).parent / "data"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FIELDS: list[tuple[str | int, ...]] = [
     ("jurisdiction", "name"),
     ("jurisdiction", "short_name"),
@@ -107,18 +105,6 @@ def _library(folder: Path) -> Path:
     return lib
 
 
-def _paragraphs(path: Path) -> list[str]:
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    out = []
-    for p in root.iter(W + "p"):
-        text = ""
-        for el in p.iter(W + "t", W + "tab", W + "br"):
-            text += (el.text or "") if el.tag == W + "t" else ("\t" if el.tag == W + "tab" else "\n")
-        out.append(text)
-    return out
-
-
 @settings(max_examples=12, deadline=None, phases=NO_SHRINK, suppress_health_check=[HealthCheck.too_slow])
 @given(field=st.sampled_from(FIELDS), value=TEXT)
 def test_any_text_builds_twice_identically_and_comes_back_exactly(
@@ -139,7 +125,7 @@ def test_any_text_builds_twice_identically_and_comes_back_exactly(
         ) == f"\u27e6{expected}\u27e7".replace("\u2018", "'").replace("\u2019", "'").replace(
             "\u201c", '"'
         ).replace("\u201d", '"')
-        assert f"Field {FIELDS.index(field)}: {shown}" in _paragraphs(first)
+        assert f"Field {FIELDS.index(field)}: {shown}" in docx_paragraph_texts(first)
 
 
 @settings(max_examples=12, deadline=None, phases=NO_SHRINK)

@@ -17,8 +17,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "tests" / "data"
+from conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
 MINIMAL = DATA / "minimal.yaml"
 MINILIB = DATA / "minilib"
 
@@ -108,22 +109,3 @@ def library_with(
 def listing(folder: Path) -> list[str]:
     """Every file under `folder`, hidden ones included (temporary files must not remain)."""
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
-
-
-def paragraphs(docx_path: Path) -> list[str]:
-    """The text of every paragraph in the body, content controls included (python-docx's
-    `Document.paragraphs` skips those)."""
-    import zipfile
-
-    from lxml import etree
-
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    with zipfile.ZipFile(docx_path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    out = []
-    for p in root.iter(w + "p"):
-        text = ""
-        for el in p.iter(w + "t", w + "tab", w + "br"):
-            text += el.text or "" if el.tag == w + "t" else ("\t" if el.tag == w + "tab" else "\n")
-        out.append(text)
-    return out

@@ -6,7 +6,8 @@ import pickle
 from pathlib import Path
 
 import pytest
-from harness import MINIMAL, drafter, library_with, paragraphs
+from docx_helpers import docx_paragraph_texts
+from harness import MINIMAL, drafter, library_with
 
 
 class _Marker:
@@ -68,7 +69,7 @@ def test_data_still_reads_through_dots(tmp_path: Path) -> None:
     )
     out = tmp_path / "out.docx"
     drafter("build", MINIMAL, "--library", tmp_path / "lib", "-o", out).ok()
-    text = "\n".join(paragraphs(out))
+    text = "\n".join(docx_paragraph_texts(out))
     assert "TPD shall meet Eastside Tenants Union by 2026; see Eastside Tenants Union." in text
 
 

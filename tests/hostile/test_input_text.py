@@ -6,7 +6,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from harness import MINIMAL, drafter, paragraphs
+from docx_helpers import docx_paragraph_texts
+from harness import MINIMAL, drafter
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -50,7 +51,7 @@ def test_markdown_in_a_value_adds_no_paragraph_number_or_formatting(tmp_path: Pa
         for b in (plain_body, hostile_body)
     ]
     assert italics[1] == italics[0]  # the clauses' own italics (a case name) only, none from the value
-    assert any(HOSTILE_ROLE in p for p in paragraphs(hostile_out))
+    assert any(HOSTILE_ROLE in p for p in docx_paragraph_texts(hostile_out))
 
 
 def test_a_control_character_is_refused_at_its_field(tmp_path: Path) -> None:
