@@ -72,9 +72,7 @@ def test_review_survives(path) -> None:
 
 
 def test_template_tags_in_docxtpl_files_are_reported_as_blanks() -> None:
-    path = CORPUS / "docxtpl-escape_tpl.docx"
-    if not path.exists():
-        pytest.skip("corpus file absent")
+    path = CORPUS / "docxtpl-escape_tpl.docx"  # in the repository: absent is a failure, not a skip
     checks = {f.check for f in review_file(path).findings if f.severity == "error"}
     assert "blanks.placeholder" in checks
 
@@ -85,3 +83,6 @@ def test_cli_over_corpus_exits_0_1_or_2_with_one_line_on_refusal() -> None:
         result = runner.invoke(review, [str(path), "--format", "json"])
         assert result.exit_code in (0, 1, 2), (path.name, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), path.name
+        if result.exit_code == 2:  # refused: one line on stderr naming the file, no report
+            assert result.stdout == "" and result.stderr.startswith(f"{path}: "), result.output
+            assert len(result.stderr.splitlines()) == 1, result.stderr
