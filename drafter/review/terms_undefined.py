@@ -209,9 +209,11 @@ def _conventional(
         low = term.lower()
         if low in reported or any(low == d or low.rstrip("s") == d or low in d for d in defined):
             continue  # already reported, defined, a plural of a defined term, or part of one
+        if term not in others:
+            continue  # not used at all (the look-behind below makes a search for it slow)
         pattern = re.compile(rf"(?<![\w{Q}]){re.escape(term)}(?![\w{Q}])")
-        if pattern.search(definitions_text) or not pattern.search(others):
-            continue  # named in another term's definition, or not used at all
+        if (term in definitions_text and pattern.search(definitions_text)) or not pattern.search(others):
+            continue  # named in another term's definition, or not used as a word
         for item in paras:
             if item.index in defining:
                 continue
