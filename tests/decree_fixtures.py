@@ -13,12 +13,14 @@ import datetime
 from pathlib import Path
 
 import docx
+from click.testing import CliRunner
 from conftest import ROOT
 from docx.oxml.ns import qn
 from lxml import etree
 from soffice import convert_to_docx
 
 from drafter import model as m
+from drafter.cli.main import main
 from drafter.docx.package import save_deterministic
 from drafter.docx.write import render_docx
 from drafter.numbering_scheme import roman
@@ -174,6 +176,10 @@ def python_docx_decree(path: Path) -> Path:
     return path
 
 
+MAKERS = {"drafter": drafter_decree, "libreoffice": libreoffice_decree, "python-docx": python_docx_decree}
+"""The three ways a decree is made, by name: every decree test runs over all three."""
+
+
 def _numbered(p: docx.text.paragraph.Paragraph, num_id: str, level: int) -> None:  # type: ignore[name-defined]
     numpr = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))
     etree.SubElement(numpr, qn("w:ilvl"), {qn("w:val"): str(level)})
@@ -219,3 +225,22 @@ def directive(path: Path) -> Path:
     )
     path.write_bytes(render_docx(m.Document(meta=meta, body=tuple(body)), REFERENCE))
     return path
+
+
+def insert(decree: Path, guest: Path, after: str, mode: str, out: Path) -> Path:
+    """`drafter insert` as a user runs it (after decree paragraph `after`, numbering `mode`);
+    the output's path, or the test fails with drafter's message."""
+    args = [
+        "insert",
+        str(decree),
+        str(guest),
+        "--after-paragraph",
+        after,
+        "--numbering",
+        mode,
+        "-o",
+        str(out),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return out

@@ -97,3 +97,8 @@ def pdf_text(pdf: Path) -> str:
         [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
     )
     return result.stdout
+
+
+def pdf_texts(docx_paths: list[Path], outdir: Path) -> list[str]:
+    """Each document's PDF text (`pdf_text`), all converted in one LibreOffice start."""
+    return [pdf_text(pdf) for pdf in convert_many_to_pdf(docx_paths, outdir)]

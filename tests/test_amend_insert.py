@@ -13,15 +13,14 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from decree_fixtures import SECTIONS, directive, drafter_decree, libreoffice_decree, python_docx_decree
-from soffice import convert_many_to_pdf, pdf_text
+from decree_fixtures import MAKERS, SECTIONS, directive, insert
+from soffice import pdf_texts
 
 from drafter.amend.insert import insert_directive
 from drafter.cli.main import main
 from drafter.decree.structure import read_structure
 from drafter.docx.read import read_docx
 
-MAKERS = {"drafter": drafter_decree, "libreoffice": libreoffice_decree, "python-docx": python_docx_decree}
 CASES = [
     (how, after, mode) for how in sorted(MAKERS) for after in ("9", "12") for mode in ("renumber", "suffix")
 ]
@@ -55,25 +54,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in [guest, *decrees.values()]}
     outputs = {}
     for how, after, mode in CASES:
-        out = folder / f"{how}-{after}-{mode}.docx"
-        result = CliRunner().invoke(
-            main,
-            [
-                "insert",
-                str(decrees[how]),
-                str(guest),
-                "--after-paragraph",
-                after,
-                "--numbering",
-                mode,
-                "-o",
-                str(out),
-            ],
+        outputs[(how, after, mode)] = insert(
+            decrees[how], guest, after, mode, folder / f"{how}-{after}-{mode}.docx"
         )
-        assert result.exit_code == 0, result.output
-        outputs[(how, after, mode)] = out
-    pdfs = convert_many_to_pdf(list(outputs.values()), folder / "pdf")
-    texts = {case: pdf_text(pdf) for case, pdf in zip(outputs, pdfs, strict=True)}
+    texts = dict(zip(outputs, pdf_texts(list(outputs.values()), folder / "pdf"), strict=True))
     return {"guest": guest, "decrees": decrees, "before": before, "outputs": outputs, "pdf": texts}
 
 

@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
-from decree_fixtures import drafter_decree, libreoffice_decree, python_docx_decree
-from soffice import convert_many_to_pdf, pdf_text
+from decree_fixtures import MAKERS, insert
+from soffice import pdf_texts
 
 from drafter.cli.main import main
 from drafter.decree.inspect import inspect_decree
 
 LAKEPORT = ROOT / "examples" / "lakeport.yaml"
-MAKERS = {"drafter": drafter_decree, "libreoffice": libreoffice_decree, "python-docx": python_docx_decree}
 DEFINITION = re.compile(r"[“\"]([A-Z][\w -]{1,40})[”\"]\s+(?:means|refers to)")
 
 
@@ -60,26 +59,12 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> dict:
                 ],
             )
             assert built.exit_code == 0, built.output
-            out = folder / f"{how}-{after}-{mode}.docx"
-            inserted = CliRunner().invoke(
-                main,
-                [
-                    "insert",
-                    str(decree),
-                    str(directive),
-                    "--after-paragraph",
-                    after,
-                    "--numbering",
-                    mode,
-                    "-o",
-                    str(out),
-                ],
+            outputs[(how, after)] = insert(
+                decree, directive, after, mode, folder / f"{how}-{after}-{mode}.docx"
             )
-            assert inserted.exit_code == 0, inserted.output
-            outputs[(how, after)] = out
             directives[(how, after)] = directive
-    pdfs = convert_many_to_pdf(list(outputs.values()), folder / "pdf")
-    return {key: pdf_text(pdf) for key, pdf in zip(outputs, pdfs, strict=True)} | {"directives": directives}
+    texts = dict(zip(outputs, pdf_texts(list(outputs.values()), folder / "pdf"), strict=True))
+    return texts | {"directives": directives}
 
 
 @pytest.mark.parametrize("how", sorted(MAKERS))

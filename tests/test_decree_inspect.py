@@ -10,13 +10,11 @@ import docx
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
-from decree_fixtures import drafter_decree, libreoffice_decree, python_docx_decree
+from decree_fixtures import MAKERS
 
 from drafter.cli.main import main
 from drafter.decree.inspect import inspect_decree
 from drafter.decree.report import to_json
-
-MAKERS = {"drafter": drafter_decree, "libreoffice": libreoffice_decree, "python-docx": python_docx_decree}
 
 
 @pytest.fixture(scope="module", params=sorted(MAKERS))

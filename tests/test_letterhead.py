@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from docx.shared import Inches
 from lxml import etree
-from soffice import convert_many_to_pdf, convert_to_docx, pdf_text
+from soffice import convert_to_docx, pdf_texts
 
 from drafter.cli.main import main
 from drafter.docx.reference import borrow_styles
@@ -142,8 +142,7 @@ def test_letterhead_header_and_page_setup_are_kept(built: dict, name: str) -> No
 
 def test_outputs_convert_with_libreoffice(built: dict, tmp_path: Path) -> None:
     targets = [built[name][1] for name in ("word", "libreoffice")]
-    for pdf in convert_many_to_pdf(targets, tmp_path):
-        text = pdf_text(pdf)
+    for text in pdf_texts(targets, tmp_path):
         assert LETTERHEAD in text
         assert "IT IS SO ORDERED" in text
 
