@@ -229,7 +229,8 @@ class Meta:
     """Facts about the document as a whole.
 
     `date` drives the core properties (created/modified) so builds are reproducible.
-    `header` is the short caption printed in the page header.
+    `header` is the short caption printed in the page header, as runs: the case name is
+    italic there as it is in the body ("*United States v. City of Lakeport*, No. …").
     """
 
     kind: str
@@ -237,7 +238,7 @@ class Meta:
     date: _dt.date | None = None
     language: str = "en-US"
     author: str = "drafter"
-    header: str = ""
+    header: tuple[Inline, ...] = ()
     subject: str = ""
     keywords: tuple[str, ...] = ()
     start_paragraph: int = 1

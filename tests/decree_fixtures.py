@@ -102,7 +102,10 @@ def drafter_decree(path: Path) -> Path:
                 content = (m.Run(before + "paragraph "), m.CrossRef("p2", "2"), m.Run(" applies" + after))
             body.append(m.Paragraph(content, numbering="decree", number=str(n), bookmark=f"p{n}"))
     meta = m.Meta(
-        kind="directive", title="Consent Decree", date=datetime.date(2019, 6, 3), header="Brookhaven"
+        kind="directive",
+        title="Consent Decree",
+        date=datetime.date(2019, 6, 3),
+        header=(m.Run("Brookhaven"),),
     )
     path.write_bytes(render_docx(m.Document(meta=meta, body=tuple(body)), REFERENCE))
     return path

@@ -106,7 +106,7 @@ def directive() -> m.Document:
         kind="directive",
         title="Community Policing Directive",
         date=dt.date(2026, 3, 1),
-        header="United States v. City of Springfield",
+        header=(m.Run("United States v. City of Springfield", italic=True),),
         subject="Consent decree",
         keywords=("community policing", "consent decree"),
         start_paragraph=212,

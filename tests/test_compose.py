@@ -10,7 +10,7 @@ from drafter.compose.directive import compose
 from drafter.errors import RenderError
 from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
-from drafter.model import Caption, ClauseBlock, CrossRef, Heading, iter_paragraphs
+from drafter.model import Caption, ClauseBlock, CrossRef, Heading, Run, iter_paragraphs
 
 DATA = Path(__file__).parent / "data"
 
@@ -56,7 +56,11 @@ def test_clause_blocks_carry_provenance(minilib) -> None:
     assert [(c.clause_id, c.version) for c in clauses] == [("alpha.purpose", 3), ("alpha.partners", 1)]
     assert all(len(c.digest) == 16 for c in clauses)
     assert isinstance(doc.body[0], Caption) and doc.body[0].case_number == "1:15-cv-01046"
-    assert doc.meta.header == "United States v. City of Testville, No. 1:15-cv-01046"
+    # the page header's case name is italic, as in the body; the docket number is not
+    assert [(r.text, r.italic) for r in doc.meta.header if isinstance(r, Run)] == [
+        ("United States v. City of Testville", True),
+        (", No. 1:15-cv-01046", False),
+    ]
 
 
 def test_modal_verb_is_the_users_choice(minilib, tmp_path: Path) -> None:

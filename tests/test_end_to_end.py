@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import ROOT
+from lxml import etree
 from soffice import convert_to_pdf, pdf_text
 
 from drafter.compose.directive import compose
@@ -75,6 +76,32 @@ def test_paragraph_numbers_render_in_order_in_libreoffice(example: Path, built, 
     # sub-paragraphs and a cross-reference's cached number are visible too
     assert re.search(r"^\s*\(a\)\s", text, flags=re.M)
     assert "REF _Ref" not in text  # a field code shown instead of its result would be a bug
+
+
+@pytest.mark.parametrize("example", DIRECTIVES, ids=lambda p: p.stem)
+def test_page_header_prints_the_case_name_in_italics(example: Path, built) -> None:
+    """Court style: "*United States v. City of Lakeport*, No. 1:17-cv-06214" on every page,
+    the case name italic as in the body, the docket number roman."""
+    decree = load_inputs(example).decree
+    assert decree is not None
+    line = docx.Document(str(built[example.stem])).sections[0].header.paragraphs[-1]
+    italic = "".join(r.text for r in line.runs if r.italic)
+    roman = "".join(r.text for r in line.runs if not r.italic)
+    assert italic.endswith(f" v. {decree.defendant}") and italic.startswith("United States")
+    assert roman == f", No. {decree.case_number}"
+
+
+@pytest.mark.parametrize("example", DIRECTIVES, ids=lambda p: p.stem)
+def test_no_straight_quote_anywhere_on_the_page(example: Path, built) -> None:
+    """Curly quotes and apostrophes throughout (issue 12): not only the clauses' text but the
+    caption, signature blocks, order, tables and page header and footer the writer adds."""
+    with zipfile.ZipFile(built[example.stem]) as package:
+        parts = [
+            n for n in package.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+        ]
+        for name in parts:
+            for t in etree.fromstring(package.read(name)).iter(f"{W}t"):
+                assert "'" not in (t.text or "") and '"' not in (t.text or ""), f"{name}: {t.text}"
 
 
 @pytest.mark.parametrize("example", DIRECTIVES, ids=lambda p: p.stem)

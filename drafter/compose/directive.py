@@ -46,6 +46,7 @@ from drafter.model import (
     ClauseBlock,
     Document,
     Heading,
+    Inline,
     Meta,
     OrderBlock,
     Paragraph,
@@ -281,9 +282,10 @@ class Composer:
     def meta(self, outline: Outline) -> Meta:
         inputs = self.inputs
         decree = inputs.decree
-        header = self.title(outline)
+        header: tuple[Inline, ...] = (Run(self.title(outline)),)
         if decree is not None:
-            header = f"{short_party(decree.plaintiff)} v. {decree.defendant}, No. {decree.case_number}"
+            case_name = self.typographic(f"{short_party(decree.plaintiff)} v. {decree.defendant}")
+            header = (Run(case_name, italic=True), Run(f", No. {decree.case_number}"))
         start_paragraph, start_section = self.starts()
         return Meta(
             kind=self.kind,

@@ -157,7 +157,7 @@ class _Builder:
             if self.doc.meta.header:
                 header = section.header
                 header.is_linked_to_previous = False
-                self._fill(header, self.styles.para("Header")[0], [fields.run(self.doc.meta.header)])
+                self._fill(header, self.styles.para("Header")[0], self.inline(self.doc.meta.header))
             footer = section.footer
             footer.is_linked_to_previous = False
             runs = [fields.run("Page "), *fields.page_field(), fields.run(" of "), *fields.numpages_field()]
