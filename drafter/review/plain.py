@@ -67,12 +67,40 @@ def jargon_terms(path: str | None = None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
-def _jargon_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Every jargon term in one alternation (longest first): each paragraph is scanned once."""
+def _jargon_patterns(terms: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str]] | None:
+    """Every jargon term in one alternation (longest first): each paragraph is scanned once.
+
+    Two forms: for text lower-cased once, the alternation alone (no re.I, no look-behind in
+    front: either stops `re` skipping ahead to the terms' first letters, and the scan took twice
+    as long); and re.I with the look-behind for the rare text where lower-casing is not what re.I
+    does (see `_jargon_in`), or terms that are not plain ASCII."""
     if not terms:
         return None
     ordered = sorted(set(terms), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)", re.I)
+    alternation = "(?:" + "|".join(re.escape(t) for t in ordered) + ")"
+    folded = re.compile("(?:" + "|".join(re.escape(t.lower()) for t in ordered) + r")(?!\w)")
+    cased = re.compile(r"(?<!\w)" + alternation + r"(?!\w)", re.I)
+    return (folded if all(t and t.isascii() for t in ordered) else None), cased
+
+
+def _jargon_in(text: str, patterns: tuple[re.Pattern[str] | None, re.Pattern[str]]) -> set[str]:
+    """The jargon terms `text` uses, lower case, each where a word starts and ends.
+
+    Lower-casing matches ASCII terms as re.I does unless it changes the text's length ("İ") or
+    the text has "ı" or "ſ", which re.I also takes for "i" and "s"."""
+    folded, cased = patterns
+    low = text.lower()
+    if folded is None or len(low) != len(text) or "ı" in low or "ſ" in low:
+        return {m.group(0).lower() for m in cased.finditer(text)}
+    found = set()
+    m = folded.search(low)
+    while m is not None:
+        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_"):
+            m = folded.search(low, m.start() + 1)  # inside a word: try one character on
+            continue
+        found.add(m.group(0))
+        m = folded.search(low, m.end())
+    return found
 
 
 def grade(text: str) -> float:
@@ -96,7 +124,7 @@ def check(
     findings: list[Finding] = []
     findings.extend(_readability(paras, max_grade))
     terms = jargon if jargon is not None else jargon_terms()
-    jargon_re = _jargon_pattern(tuple(terms))
+    jargon_res = _jargon_patterns(tuple(terms))
     for item in paras:
         for sentence in sentences(item.text):
             n = len(sentence.split())
@@ -127,7 +155,7 @@ def check(
                         item.loc(_around(sentence, m.start(), m.end())),
                     )
                 )
-        hits = {m.group(0).lower() for m in jargon_re.finditer(item.text)} if jargon_re else set()
+        hits = _jargon_in(item.text, jargon_res) if jargon_res else set()
         found = [t for t in terms if t in hits]
         if found:
             findings.append(
