@@ -67,6 +67,7 @@ def build(
     decree: Path | None = None,
     after_paragraph: str | None = None,
     after_heading: str | None = None,
+    skip_covered: bool = False,
 ) -> BuildResult:
     """Draft the document `source` describes and save it atomically.
 
@@ -78,6 +79,8 @@ def build(
     `draft` renders missing facts as highlighted prompts instead of failing.
     A narrative follows its solicitation profile and fails when a section is over its
     limit; `schedule` writes <stem>-schedule.csv; `pdf` writes <stem>.pdf and counts pages.
+    `skip_covered` (with a decree) leaves out the clauses the decree already covers; the
+    composition's `cover` says which, and the decree paragraph covering each.
     """
     from drafter.docx.reference import load_reference
     from drafter.docx.write import write_docx  # python-docx import is the slow part of start-up
@@ -106,10 +109,22 @@ def build(
     if kind == "narrative":
         from drafter.compose.narrative import compose_narrative
 
+        if skip_covered:
+            raise InputError(
+                [
+                    Problem(
+                        str(source),
+                        None,
+                        None,
+                        "",
+                        "--skip-covered is for a directive drafted into a decree, not a narrative",
+                    )
+                ]
+            )
         composition, loaded, measures = compose_narrative(inputs, lib, source=str(source), draft=draft)
     else:
-        inputs, fit = _fit_decree(source, inputs, decree, after_paragraph, after_heading)
-        composition = compose(inputs, lib, draft=draft, fit=fit)
+        inputs, fit = _fit_decree(source, inputs, decree, after_paragraph, after_heading, skip_covered)
+        composition = compose(inputs, lib, draft=draft, fit=fit, skip_covered=skip_covered)
     write_docx(composition.document, target, reference, force=force, inputs=[source])
     note = reference.note()
     return _extras(
@@ -130,8 +145,16 @@ def build(
     )
 
 
+_SKIP_NEEDS = "--skip-covered needs the decree: --decree DECREE.docx, or decree.file in the input"
+
+
 def _fit_decree(
-    source: Path, inputs: Inputs, decree: Path | None, after_paragraph: str | None, after_heading: str | None
+    source: Path,
+    inputs: Inputs,
+    decree: Path | None,
+    after_paragraph: str | None,
+    after_heading: str | None,
+    skip_covered: bool = False,
 ) -> tuple[Inputs, DecreeFit | None]:
     """--decree (or decree.file): the host decree's numbers and words, applied to the inputs."""
     from drafter.decree.fit import fit_decree
@@ -143,6 +166,8 @@ def _fit_decree(
         after_paragraph = after_paragraph or info.after_paragraph
         after_heading = after_heading or info.after_heading
     if decree is None:
+        if skip_covered:
+            raise InputError([Problem(str(source), None, None, "", _SKIP_NEEDS)])
         if after_paragraph or after_heading:
             raise InputError(
                 [Problem(str(source), None, None, "", "--after-paragraph/--after-heading need --decree")]

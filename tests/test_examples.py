@@ -66,5 +66,6 @@ def test_every_clause_is_used_by_some_example() -> None:
     used: set[str] = set()
     for path in EXAMPLES:
         used.update(_compose(path).clause_ids)
-    unused = sorted(set(load_library().clauses) - used)
+    # decree.covered is chosen only by `build --skip-covered`; test_decree_skip_covered renders it
+    unused = sorted(set(load_library().clauses) - used - {"decree.covered"})
     assert not unused, f"no example selects: {', '.join(unused)}"

@@ -120,6 +120,12 @@ def _refuse_shared_outputs(inputs: tuple[Path, ...], output: Path | None, out_di
     "--after-paragraph", metavar="N", help="With --decree: the paragraph the directive will follow."
 )
 @click.option("--after-heading", metavar="TEXT", help="With --decree: the section at whose end it will go.")
+@click.option(
+    "--skip-covered",
+    is_flag=True,
+    help="With --decree: leave out the clauses whose elements the decree already covers (see "
+    "`drafter inspect`), and cite the decree's paragraph for each instead.",
+)
 def build(
     inputs: tuple[Path, ...],
     output: Path | None,
@@ -133,6 +139,7 @@ def build(
     decree: Path | None,
     after_paragraph: str | None,
     after_heading: str | None,
+    skip_covered: bool,
 ) -> None:
     """Draft the document each INPUTS file describes.
 
@@ -148,6 +155,7 @@ def build(
       drafter build examples/millbrook-chp.yaml -o millbrook.docx --pdf
       drafter build examples/lakeport.yaml --decree examples/lakeport-decree.docx \\
           --after-paragraph 21 -o lakeport-directive.docx
+      drafter build examples/lakeport-amendment.yaml --skip-covered -o amendment.docx
     """
     from drafter.build import build as build_one
     from drafter.library.clauses import load_library
@@ -177,12 +185,15 @@ def build(
                 decree=decree,
                 after_paragraph=after_paragraph,
                 after_heading=after_heading,
+                skip_covered=skip_covered,
             )
         except DrafterError as exc:
             echo_error(exc)  # a batch goes on with the next input, and exits 2 at the end
             failed = True
             continue
         click.echo(f"wrote {result.output}")
+        if skip_covered:
+            _report_cover(result)
         for warning in result.composition.warnings:
             click.echo(f"warning: {warning}", err=True)
         for note in result.notes:
@@ -190,6 +201,19 @@ def build(
         _report_extras(result)
     if failed:
         raise click.exceptions.Exit(EXIT_BAD_INPUT)
+
+
+def _report_cover(result: BuildResult) -> None:
+    """--skip-covered: one line of what was left out and the decree paragraph covering each;
+    a note for each covered clause kept, with the reason."""
+    cover = result.composition.cover
+    left = ", ".join(
+        f"{s.clause_id} ({', '.join(dict.fromkeys(f'¶ {c.paragraph}' for c in s.covered_by))})"
+        for s in cover.skipped
+    )
+    click.echo(f"  left out, covered by the decree: {left or 'nothing'}")
+    for kept in cover.kept:
+        click.echo(f"note: kept {kept.clause_id}: {kept.reason}", err=True)
 
 
 def _report_extras(result: BuildResult) -> None:

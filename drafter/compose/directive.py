@@ -20,6 +20,7 @@ from typing import Any
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.compose.context import build_context, short_party
+from drafter.compose.covered import CoverPlan, plan_cover
 from drafter.compose.deadlines import deadline_rows, titled
 from drafter.compose.definitions import defined_by_decree, definition_paragraphs
 from drafter.compose.numbers import number_document, resolve_references
@@ -34,6 +35,7 @@ from drafter.library.render import (
     Deadline,
     RenderState,
     bind_functions,
+    clauses_named,
     compile_template,
     evaluate_condition,
     make_environment,
@@ -69,6 +71,8 @@ class Composition:
     deadlines: list[Deadline] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """What a --draft build lets through and the CLI prints (narratives: unanswered questions)."""
+    cover: CoverPlan = field(default_factory=CoverPlan)
+    """--skip-covered: the clauses left out because the host decree covers them."""
 
 
 def select_clauses(section: OutlineSection, library: Library, kind: str, outline_path: Path) -> list[Clause]:
@@ -92,7 +96,14 @@ def select_clauses(section: OutlineSection, library: Library, kind: str, outline
 class Composer:
     """One composition: holds the sandbox, the render state and the numbering counters."""
 
-    def __init__(self, inputs: Inputs, library: Library, draft: bool = False, fit: DecreeFit | None = None):
+    def __init__(
+        self,
+        inputs: Inputs,
+        library: Library,
+        draft: bool = False,
+        fit: DecreeFit | None = None,
+        skip_covered: bool = False,
+    ):
         self.inputs = inputs
         self.library = library
         self.draft = draft
@@ -115,6 +126,7 @@ class Composer:
                     "section_of": self.section_of,
                     "deadlines": self.deadline_rows,
                     "decree_defines": self._defined_by_decree,
+                    "covered_by_decree": [],
                 }
             )
         )
@@ -123,6 +135,9 @@ class Composer:
         self.list_ids: Iterator[int] = itertools.count(1)
         self.used: list[str] = []
         self.defined: list[tuple[str, str]] = []
+        self.skip_covered = skip_covered and fit is not None
+        self.cover = CoverPlan()
+        self.skipped: frozenset[str] = frozenset()
 
     def base_context(self, inputs: Inputs) -> dict[str, Any]:
         """The names clauses see; a document kind adds its own here, before draft mode
@@ -137,6 +152,8 @@ class Composer:
     # ------------------------------------------------------------------ rendering
 
     def included(self, clause: Clause) -> bool:
+        if clause.id in self.skipped:
+            return False
         document = self.inputs.document
         if (
             self.numbered
@@ -149,6 +166,24 @@ class Composer:
         if not clause.meta.when:
             return True
         return evaluate_condition(self.env, clause.meta.when, self.context, clause.path)
+
+    def leave_out_covered(self, outline: Outline, outline_path: Path) -> None:
+        """--skip-covered: leave out the clauses the host decree already covers (compose.covered)
+        and give `decree.covered` the paragraphs to cite instead."""
+
+        def chosen(section: OutlineSection) -> Iterator[Clause]:
+            for clause in select_clauses(section, self.library, self.kind, outline_path):
+                if self.included(clause):
+                    yield clause
+            for sub in section.subsections:
+                yield from chosen(sub)
+
+        if self.fit is None:
+            return
+        clauses = [c for section in outline.sections for c in chosen(section)]
+        self.cover = plan_cover(clauses, self.fit, lambda c: clauses_named(self.env, c.body))
+        self.skipped = self.cover.skipped_ids
+        self.context.update(template_context({"covered_by_decree": self.cover.citations()}))
 
     # ------------------------------------------------------------------ self-references
 
@@ -248,6 +283,8 @@ class Composer:
 
     def compose(self) -> Composition:
         outline, outline_path = self.library.outline(self.kind)
+        if self.skip_covered:
+            self.leave_out_covered(outline, outline_path)
         if self.numbered:
             self.plan_sections(outline, outline_path)
         body: list[Block] = []
@@ -266,7 +303,7 @@ class Composer:
             body=tuple(self.front_matter(outline) + body + self.back_matter()),
             terms=tuple(self.defined),
         )
-        return Composition(document, list(self.used), list(self.state.deadlines))
+        return Composition(document, list(self.used), list(self.state.deadlines), cover=self.cover)
 
     def starts(self) -> tuple[int, int]:
         decree = self.inputs.decree
@@ -364,11 +401,16 @@ def _with_digest(block: Block) -> Block:
 
 
 def compose(
-    inputs: Inputs, library: Library, draft: bool = False, fit: DecreeFit | None = None
+    inputs: Inputs,
+    library: Library,
+    draft: bool = False,
+    fit: DecreeFit | None = None,
+    skip_covered: bool = False,
 ) -> Composition:
     """Draft the document the inputs describe (`draft`: missing facts become prompts; `fit`:
-    the host decree it must fit — numbers, the decree's own terms)."""
-    return Composer(inputs, library, draft, fit).compose()
+    the host decree it must fit — numbers, the decree's own terms; `skip_covered`: leave out
+    what that decree already covers, citing its paragraphs)."""
+    return Composer(inputs, library, draft, fit, skip_covered).compose()
 
 
 __all__ = ["Composition", "compose", "Term"]

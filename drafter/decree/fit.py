@@ -5,7 +5,12 @@
   name for itself; a term the decree defines is not defined again (two definitions raise the
   question which one governs);
 - when its deadlines run: a directive added to an entered decree counts from the Modification
-  Date (a term of its own), never from an Effective Date years back.
+  Date (a term of its own), never from an Effective Date years back;
+- what it need not repeat (`--skip-covered`): the community-policing elements the decree
+  already covers (inspect's list), each with the paragraph that covers it. Only a paragraph
+  before the insertion point is cited: the directive's numbers continue the decree's, so in it
+  "paragraph 24" means the decree's only when 24 is lower than its own first number (the
+  `decree.continuing-numbering` clause says so), and `insert` reads it that way.
 """
 
 from __future__ import annotations
@@ -25,6 +30,19 @@ EFFECTIVE_DATE = "Effective Date"
 
 
 @dataclass(frozen=True)
+class CoveredBy:
+    """A community-policing element the host decree covers, as the directive cites it."""
+
+    element: str
+    subject: str
+    """The element's name as a phrase inside a sentence ("regular public meetings")."""
+    paragraph: str
+    """The decree's own label of the paragraph that covers it ("16", "12.3", "212A")."""
+    cite: str
+    """The reference as the decree writes references ("paragraph 16", "¶ 16")."""
+
+
+@dataclass(frozen=True)
 class DecreeFit:
     """What the composer needs to know about the host decree."""
 
@@ -37,6 +55,12 @@ class DecreeFit:
     agency_term: str | None = None
     monitor_title: str | None = None
     description: str = ""
+    covers: dict[str, CoveredBy] = field(default_factory=dict)
+    """Element id → where the decree covers it, for each element it covers before the
+    insertion point."""
+    covers_later: dict[str, str] = field(default_factory=dict)
+    """Element id → the first paragraph covering it, for elements the decree covers only after
+    the insertion point (a directive cannot cite those by number)."""
 
 
 def deadline_term(joins: str) -> str:
@@ -57,8 +81,7 @@ def fit_decree(path: Path, after_paragraph: str | None, after_heading: str | Non
 def fit_report(
     report: DecreeReport, after_label: str | None, section: str | None, description: str
 ) -> DecreeFit:
-    lead = re.match(r"\d+", after_label or "")
-    start_paragraph = int(lead.group()) + 1 if lead else 1
+    start_paragraph = label_lead(after_label or "") + 1
     start_section = (roman_value(section or "") or 0) + 1
     defined = frozenset(t.term.lower() for t in report.terms)
     aliases: dict[str, str] = {}
@@ -71,6 +94,17 @@ def fit_report(
         )
         if own:
             aliases["Agreement"] = own
+    covers: dict[str, CoveredBy] = {}
+    covers_later: dict[str, str] = {}
+    word = _paragraph_word(report)
+    for element in report.elements:
+        before = [p for p in element.paragraphs if label_lead(p) < start_paragraph]
+        if before:
+            covers[element.id] = CoveredBy(
+                element.id, _phrase(element.name), before[0], f"{word} {before[0]}"
+            )
+        elif element.paragraphs:
+            covers_later[element.id] = element.paragraphs[0]
     return DecreeFit(
         start_paragraph=start_paragraph,
         start_section=start_section,
@@ -79,4 +113,30 @@ def fit_report(
         agency_term=report.agency_term,
         monitor_title=report.monitor_title,
         description=description,
+        covers=covers,
+        covers_later=covers_later,
     )
+
+
+def label_lead(label: str) -> int:
+    """The whole number a paragraph label starts with ("212A" → 212, "12.3" → 12; none → 0)."""
+    lead = re.match(r"\d+", label)
+    return int(lead.group()) if lead else 0
+
+
+def _paragraph_word(report: DecreeReport) -> str:
+    """How the decree names a paragraph in its own references: "paragraph", "Paragraph" or "¶"."""
+    for ref in report.references:
+        if ref.kind == "paragraph" and not ref.external:
+            word = re.match(r"¶|[Pp]aragraph", ref.text.lstrip())
+            if word:
+                return word.group()
+    return "paragraph"
+
+
+def _phrase(name: str) -> str:
+    """An element's name inside a sentence: "Regular public meetings" → "regular public
+    meetings"; an acronym ("SARA problem solving") keeps its capitals."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]

@@ -49,6 +49,8 @@ DERIVED_NAMES: dict[str, str] = {
     "these_sections": "'Sections X through XXI': what the directive adds (never 'this section')",
     "sections_span": "'X–XXI'",
     "definitions_section": "'Section XI': where the definitions are",
+    "covered_by_decree": "build --skip-covered: what the host decree covers and this directive leaves out, "
+    "each with subject ('regular public meetings'), paragraph ('45') and cite ('paragraph 45'); empty otherwise",
     "county_partners": "names of the partners of kind 'county agency'",
     "draft": "true in a --draft build, so a clause can ask for a fact only in a draft (narratives)",
 }

@@ -228,6 +228,19 @@ def bind_functions(state: RenderState) -> dict[str, Callable[..., str]]:
     return {"term": term, "ref": ref, "days": days}
 
 
+def clauses_named(env: jinja2.Environment, body: str) -> set[str]:
+    """The clause ids a template names with `ref('id')` or `section_of('id')` (literal ids),
+    found in its syntax tree without rendering it: whether it holds together without them."""
+    return {
+        str(call.args[0].value)
+        for call in env.parse(body).find_all(jinja2.nodes.Call)
+        if isinstance(call.node, jinja2.nodes.Name)
+        and call.node.name in ("ref", "section_of")
+        and call.args
+        and isinstance(call.args[0], jinja2.nodes.Const)
+    }
+
+
 def template_line(exc: BaseException, filename: str) -> int | None:
     """The template line a Jinja error happened on (Jinja rewrites tracebacks to point there)."""
     line = getattr(exc, "lineno", None)

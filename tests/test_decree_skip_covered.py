@@ -1,0 +1,139 @@
+"""`build --decree D --skip-covered`: the clauses whose elements the decree already covers are
+left out, one paragraph cites the decree's paragraph for each, numbering stays continuous, no
+kept clause refers to a left-out one, and the option without a decree is a one-line error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES
+from docx.oxml.ns import qn
+
+from drafter.build import build
+from drafter.cli.main import main
+from drafter.decree.structure import read_structure
+from drafter.docx.read import read_docx
+
+AMENDMENT = EXAMPLES / "lakeport-amendment.yaml"
+
+# Typed numbers and typed section headings, as LibreOffice or a law office would leave them.
+DECREE = [
+    "I. INTRODUCTION",
+    "1.\tThe United States and the City of Lakeport (together, the \u201cParties\u201d) agree to this Agreement.",
+    "2.\t\u201cAgreement\u201d means this Consent Decree.",
+    "3.\t\u201cLPD\u201d means the Lakeport Police Department.",
+    "II. COMMUNITY ENGAGEMENT",
+    "4.\tLPD shall hold community meetings in each district every quarter.",
+    "5.\tLPD shall keep officers in the same geographic assignments for at least two years.",
+    "6.\tLPD shall put each draft policy out for public comment, and the Parties shall review "
+    "the meetings under {word} 4 once a year.",
+    "III. EVALUATION",
+    "7.\tLPD shall survey residents every two years.",
+    "8.\tThe Parties may end this Agreement after five years.",
+]
+
+
+def make_decree(path: Path, word: str = "paragraph") -> Path:
+    document = docx.Document()
+    for line in DECREE:
+        document.add_paragraph(line.format(word=word))
+    document.save(str(path))
+    return path
+
+
+def texts(path: Path) -> str:
+    body = docx.Document(str(path)).element.body
+    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
+
+
+def labels(path: Path) -> list[str]:
+    return [p.label for p in read_structure(read_docx(path)).top_level()]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[object, Any]:
+    """The amendment built against the decree after ¶ 6, without and with --skip-covered."""
+    folder = tmp_path_factory.mktemp("skip")
+    decree = make_decree(folder / "decree.docx")
+    out: dict[object, Any] = {"decree": decree}
+    for skip in (False, True):
+        out[skip] = build(
+            AMENDMENT, folder / f"skip-{skip}.docx", decree=decree, after_paragraph="6", skip_covered=skip
+        )
+    return out
+
+
+def test_covered_clause_is_left_out_and_the_decree_paragraph_cited(built: dict[object, Any]) -> None:
+    full, skipped = built[False], built[True]
+    assert "engagement.community-meetings" in full.composition.clause_ids
+    assert "engagement.community-meetings" not in skipped.composition.clause_ids
+    assert "organization.beat-assignment" not in skipped.composition.clause_ids
+    text = texts(skipped.output)
+    assert "host a public community meeting" in texts(full.output)
+    assert "host a public community meeting" not in text
+    assert "regular public meetings (paragraph 4 of the Agreement)" in text
+    assert "stable beat assignment and familiarity (paragraph 5 of the Agreement)" in text
+    assert "continue to govern" not in texts(full.output)
+
+
+def test_uncovered_clause_stays(built: dict[object, Any]) -> None:
+    ids = built[True].composition.clause_ids
+    assert {"engagement.youth", "training.curriculum", "plan.department-plan"} <= set(ids)
+
+
+def test_an_element_covered_only_after_the_insertion_point_is_kept(built: dict[object, Any]) -> None:
+    # ¶ 7 is after the insertion point: in the directive, "paragraph 7" is its own first paragraph
+    result = built[True]
+    assert "accountability.survey" in result.composition.clause_ids
+    assert any(k.clause_id == "accountability.survey" for k in result.composition.cover.kept)
+    assert "(paragraph 7" not in texts(result.output)
+
+
+def test_a_covered_clause_a_kept_one_refers_to_is_kept(built: dict[object, Any]) -> None:
+    # ¶ 6 covers public comment: body.public-comment is kept because organization.policy-revision
+    # cites it by number; body.commission-comment, which nothing cites, goes.
+    cover = built[True].composition.cover
+    ids = built[True].composition.clause_ids
+    assert "body.public-comment" in ids
+    assert ("body.public-comment", "organization.policy-revision refers to it") in {
+        (k.clause_id, k.reason) for k in cover.kept
+    }
+    assert "body.commission-comment" not in ids
+    assert "body.commission-comment" in built[False].composition.clause_ids
+
+
+def test_numbering_stays_continuous(built: dict[object, Any]) -> None:
+    full, skipped = labels(built[False].output), labels(built[True].output)
+    assert skipped == [str(n) for n in range(7, 7 + len(skipped))]
+    assert len(skipped) < len(full)
+
+
+def test_the_decree_own_paragraph_word_is_used(tmp_path: Path) -> None:
+    decree = make_decree(tmp_path / "pilcrow.docx", word="\u00b6")
+    result = build(AMENDMENT, tmp_path / "out.docx", decree=decree, after_paragraph="6", skip_covered=True)
+    assert "regular public meetings (\u00b6 4 of the Agreement)" in texts(result.output)
+
+
+def test_cli_prints_one_line_of_what_was_left_out(built: dict[object, Any], tmp_path: Path) -> None:
+    out = tmp_path / "cli.docx"
+    args = ["build", str(AMENDMENT), "--decree", str(built["decree"]), "--after-paragraph", "6"]
+    result = CliRunner().invoke(main, [*args, "--skip-covered", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    line = next(ln for ln in result.stdout.splitlines() if "left out" in ln)
+    assert "engagement.community-meetings (¶ 4)" in line
+    assert "organization.beat-assignment (¶ 5)" in line
+    assert "kept accountability.survey: the decree covers survey (¶ 7) only after" in result.stderr
+
+
+@pytest.mark.parametrize("source", [EXAMPLES / "lakeport.yaml", EXAMPLES / "millbrook-chp.yaml"])
+def test_skip_covered_without_a_decree_is_a_one_line_error(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.docx"
+    result = CliRunner().invoke(main, ["build", str(source), "--skip-covered", "-o", str(out)])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "--skip-covered" in result.stderr and str(source) in result.stderr
+    assert not out.exists()
