@@ -161,7 +161,7 @@ CHP_MIN_SRO_TIME = 75
 
 
 def _grant_rules(inputs: Inputs) -> list[Finding]:
-    """The COPS rules of DOMAIN.md "Validation rules worth enforcing", each at the field to change.
+    """The COPS rules of docs/domain.md "Rules drafter enforces", each at the field to change.
 
     The figures are the FY2022/FY2024 CHP terms; a solicitation that changes them needs a
     profile-level override, which no solicitation has needed yet.

@@ -1,4 +1,4 @@
-"""Substance checks from the argument behind drafter (DOMAIN.md):
+"""Substance checks from the argument behind drafter (docs/domain.md):
 
 - community-relations events (softball, picnics, school talks, a relations desk, coffee with a
   cop) offered as partnership, with no joint work on root causes nearby;
