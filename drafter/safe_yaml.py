@@ -32,6 +32,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 
 MAX_FILE_BYTES = 256 * 1024
 """256 KiB per file: 36 times the largest example input, and 70 times the largest clause."""
@@ -116,7 +117,8 @@ def parse_yaml(
             mark.column + 1 if mark else None,
         ) from None
     except RecursionError:
-        raise YamlFileError(path, f"nested more than {MAX_DEPTH} levels deep") from None
+        line = _too_deep_at(text, line_offset)
+        raise YamlFileError(path, f"nested more than {MAX_DEPTH} levels deep", line) from None
     except YAMLError as exc:
         raise YamlFileError(path, f"YAML syntax: {' '.join(str(exc).split())}") from None
     except (TypeError, ValueError, AttributeError) as exc:  # ruamel's constructors on odd input
@@ -148,6 +150,23 @@ def _flow_depth(text: str, path: Path, line_offset: int) -> None:
         previous = char
 
 
+def _too_deep_at(text: str, line_offset: int) -> int | None:
+    """The line where block nesting passes MAX_DEPTH, for a file whose nesting was too deep for
+    ruamel's composer (it recurses; its parser, which makes the events read here, does not)."""
+    depth = 0
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return int(event.start_mark.line) + 1 + line_offset
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    except YAMLError:
+        return None
+    return None
+
+
 def load_yaml_file(path: Path, **options: Any) -> Any:
     """`read_text` then `parse_yaml`."""
     return parse_yaml(read_text(path), path, **options)
@@ -161,18 +180,20 @@ def check_shape(data: Any, path: Path, line_offset: int = 0) -> None:
     sizes: dict[int, int] = {}
     open_ids: set[int] = set()
 
-    def size(node: Any, depth: int) -> int:
+    def size(node: Any, depth: int, line: int | None) -> int:
+        """`line`: where `node` is, or the nearest line known above it (a plain scalar has none)."""
+        line = _line(node, line_offset) or line
         if depth > MAX_DEPTH:
-            raise YamlFileError(path, f"nested more than {MAX_DEPTH} levels deep", _line(node, line_offset))
-        if isinstance(node, dict):
-            children: list[Any] = [*node.keys(), *node.values()]
-        elif isinstance(node, list):
-            children = list(node)
+            raise YamlFileError(path, f"nested more than {MAX_DEPTH} levels deep", line)
+        if isinstance(node, (dict, list)):
+            children = _children(node, line, line_offset)
         elif isinstance(node, _PLAIN):
             return 1
         else:
             raise YamlFileError(
-                path, f"unsupported value {type(node).__name__} (YAML tags such as !name are not allowed)"
+                path,
+                f"unsupported value {type(node).__name__} (YAML tags such as !name are not allowed)",
+                line,
             )
         key = id(node)
         if key in sizes:
@@ -181,20 +202,40 @@ def check_shape(data: Any, path: Path, line_offset: int = 0) -> None:
             raise YamlFileError(path, "an alias refers to a value that contains it", _line(node, line_offset))
         open_ids.add(key)
         total = 1
-        for child in children:
-            total += size(child, depth + 1)
+        for child, child_line in children:
+            total += size(child, depth + 1, child_line)
             if total > MAX_NODES:
                 raise YamlFileError(
                     path,
                     f"more than {MAX_NODES:,} values once aliases (*name) are expanded; "
                     "an alias bomb, or a file to split",
-                    _line(node, line_offset),
+                    line,
                 )
         open_ids.discard(key)
         sizes[key] = total
         return total
 
-    size(data, 0)
+    size(data, 0, None)
+
+
+def _children(node: dict | list, line: int | None, offset: int) -> list[tuple[Any, int | None]]:
+    """A mapping's keys and values, or a list's items, each with its line when the file was read
+    with positions (round trip), else the container's."""
+    if isinstance(node, list):
+        return [(item, _position(node, "item", i, offset) or line) for i, item in enumerate(node)]
+    out: list[tuple[Any, int | None]] = []
+    for key, value in node.items():
+        at = _position(node, "key", key, offset) or line
+        out += [(key, at), (value, _position(node, "value", key, offset) or at)]
+    return out
+
+
+def _position(node: Any, kind: str, key: Any, offset: int) -> int | None:
+    """ruamel's recorded line of one key, value or item (None for merged keys or plain loads)."""
+    try:
+        return int(getattr(node.lc, kind)(key)[0]) + 1 + offset
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return None
 
 
 def _line(node: Any, offset: int) -> int | None:
