@@ -111,11 +111,14 @@ class Decree(Strict):
         description="Effective Date of the decree (YYYY-MM-DD); deadlines count from it."
     )
     term_years: int = Field(5, ge=1, le=20, description="Years the decree stays in force.")
+    # Bounded far above any decree in force (the largest have about 40 sections and 900
+    # paragraphs): a larger value is a typo, Word keeps list starts in 32 bits, and past 3999
+    # sections print in digits, not Roman numerals (2**63 built, with Arabic section numbers).
     start_paragraph: int = Field(
-        1, ge=1, description="Number of this directive's first paragraph, continuing the decree."
+        1, ge=1, le=99_999, description="Number of this directive's first paragraph, continuing the decree."
     )
     start_section: int = Field(
-        1, ge=1, description="Number of this directive's first section (printed in Roman numerals)."
+        1, ge=1, le=999, description="Number of this directive's first section (printed in Roman numerals)."
     )
     monitor: Monitor = Field(default_factory=Monitor, description="Who assesses compliance.")
     joins: Literal["new", "modification"] = Field(
