@@ -25,7 +25,8 @@ DECREE = [
     "I. INTRODUCTION",
     "1.\tThe United States and the City of Lakeport (together, the \u201cParties\u201d) agree to this Agreement.",
     "2.\t\u201cAgreement\u201d means this Consent Decree.",
-    "3.\t\u201cLPD\u201d means the Lakeport Police Department.",
+    # a definition that mentions community meetings: the paragraph to cite is ¶ 4, which requires them
+    "3.\t\u201cLPD\u201d means the Lakeport Police Department, including the staff of its community meetings.",
     "II. COMMUNITY ENGAGEMENT",
     "4.\tLPD shall hold community meetings in each district every quarter.",
     "5.\tLPD shall keep officers in the same geographic assignments for at least two years.",

@@ -11,10 +11,11 @@ cross-references stay whole because nothing that is referred to goes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from drafter.decree.fit import CoveredBy, DecreeFit, label_lead
+from drafter.decree.fit import CoveredBy, DecreeFit
 from drafter.library.clauses import Clause
 
 
@@ -50,7 +51,7 @@ class CoverPlan:
         for skipped in self.skipped:
             for c in skipped.covered_by:
                 seen.setdefault(c.element, c)
-        return sorted(seen.values(), key=lambda c: (label_lead(c.paragraph), c.paragraph))
+        return sorted(seen.values(), key=lambda c: _label_key(c.paragraph))
 
 
 def plan_cover(clauses: Iterable[Clause], fit: DecreeFit, refs_of: Callable[[Clause], set[str]]) -> CoverPlan:
@@ -80,3 +81,8 @@ def plan_cover(clauses: Iterable[Clause], fit: DecreeFit, refs_of: Callable[[Cla
         Skipped(c.id, c.meta.title, tuple(fit.covers[e] for e in c.meta.elements)) for c in out.values()
     )
     return CoverPlan(skipped, tuple(kept))
+
+
+def _label_key(label: str) -> list[int | str]:
+    """Paragraph labels in the decree's order: 2.9 before 2.10, 21 before 21A."""
+    return [int(part) if part.isdigit() else part for part in re.findall(r"\d+|\D+", label)]

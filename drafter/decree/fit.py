@@ -97,8 +97,13 @@ def fit_report(
     covers: dict[str, CoveredBy] = {}
     covers_later: dict[str, str] = {}
     word = _paragraph_word(report)
+    # a definition names a thing; the paragraph that requires it is the one to cite
+    definitions = {t.paragraph for t in report.terms if t.form != "parenthetical"}
     for element in report.elements:
-        before = [p for p in element.paragraphs if label_lead(p) < start_paragraph]
+        before = sorted(
+            (p for p in element.paragraphs if label_lead(p) < start_paragraph),
+            key=lambda p: p in definitions,
+        )
         if before:
             covers[element.id] = CoveredBy(
                 element.id, _phrase(element.name), before[0], f"{word} {before[0]}"
