@@ -1,7 +1,7 @@
 """What an input field's type annotation holds: the questions every walker of the models asks.
 
 The starter file (`drafter init`), the loader's hints on unknown keys, `library check` and
-the sandbox's list of data names each walk the pydantic models from `Inputs` down, and each
+the sandbox's list of data names, and a draft's prompts for missing facts each walk the pydantic models from `Inputs` down, and each
 needs to see through `Decree | None`, `list[Partner]` and `Annotated[str, …]`. One answer
 here keeps them agreeing on what a field holds.
 """
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 
 def parts(annotation: Any) -> list[Any]:
@@ -42,3 +44,25 @@ def field_model(annotation: Any) -> type[BaseModel] | None:
 def is_list(annotation: Any) -> bool:
     """True when the field holds a list (of values or of models)."""
     return any(typing.get_origin(p) is list for p in parts(annotation))
+
+
+def model_at(loc: Sequence[str | int], model: type[BaseModel]) -> type[BaseModel] | None:
+    """The model that holds the last key of `loc` (a pydantic error's path, list indexes
+    included), walking down from `model`; None when the path leaves the models."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = field_model(field.annotation)
+    return current
+
+
+def field_at(loc: Sequence[str | int], model: type[BaseModel]) -> FieldInfo | None:
+    """The field `loc` names under `model` (its type, constraints and description)."""
+    holder = model_at(loc, model) if loc and isinstance(loc[-1], str) else None
+    return holder.model_fields.get(str(loc[-1])) if holder is not None else None

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter.errors import InputError, Problem
-from drafter.inputs.annotations import field_model
+from drafter.inputs.annotations import field_at, model_at
 from drafter.inputs.crosscheck import cross_check
 from drafter.inputs.models import Inputs
 from drafter.safe_yaml import YamlFileError, load_yaml_file
@@ -119,21 +119,6 @@ def dotted(loc: Loc) -> str:
     return out
 
 
-def model_at(loc: Loc, model: type[BaseModel] = Inputs) -> type[BaseModel] | None:
-    """The pydantic model that holds the last key of `loc` (for hints on unknown keys)."""
-    current: type[BaseModel] | None = model
-    for part in loc[:-1]:
-        if current is None:
-            return None
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        if field is None:
-            return None
-        current = field_model(field.annotation)
-    return current
-
-
 def _message(error: dict[str, Any], loc: Loc) -> str:
     """pydantic's message, rewritten where a plainer one helps the person fixing the file."""
     kind = error.get("type", "")
@@ -143,15 +128,14 @@ def _message(error: dict[str, Any], loc: Loc) -> str:
         expected = expected.replace("' or '", "', '").replace("'", "")
         return f"{value!r} is not one of: {expected}"
     if kind == "extra_forbidden":
-        holder = model_at(loc)
+        holder = model_at(loc, Inputs)
         allowed = sorted(holder.model_fields) if holder else []
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         listing = f"; allowed here: {', '.join(allowed)}" if allowed and not close else ""
         return f"unknown key '{loc[-1]}'{hint}{listing}"
     if kind == "missing":
-        holder = model_at(loc)
-        field = holder.model_fields.get(str(loc[-1])) if holder else None
+        field = field_at(loc, Inputs)
         about = f" ({field.description})" if field is not None and field.description else ""
         return f"required key is missing{about}"
     if kind == "too_short" and isinstance(value, list) and not value:
