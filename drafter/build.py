@@ -17,7 +17,7 @@ from drafter.compose.profiles import LoadedProfile
 from drafter.compose.section_limits import Measure
 from drafter.decree.fit import DecreeFit
 from drafter.errors import DrafterError, InputError, Problem
-from drafter.inputs.loader import load_inputs
+from drafter.inputs.loader import load_draft_inputs
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import Library, load_library
 from drafter.safe_write import check_target
@@ -85,7 +85,7 @@ def build(
     from drafter.docx.reference import load_reference
     from drafter.docx.write import write_docx  # python-docx import is the slow part of start-up
 
-    inputs = load_inputs(source)
+    inputs, asked = load_draft_inputs(source, draft=draft)
     kind = str(inputs.document.kind)
     target = output if output is not None else default_output(source, kind, out_dir)
     check_target(target, force=force, inputs=[source])
@@ -125,6 +125,11 @@ def build(
     else:
         inputs, fit = _fit_decree(source, inputs, decree, after_paragraph, after_heading, skip_covered)
         composition = compose(inputs, lib, draft=draft, fit=fit, skip_covered=skip_covered)
+    if asked:
+        from drafter.compose.prompts import highlight_prompts
+
+        composition.document = highlight_prompts(composition.document, [p.field for p in asked])
+        composition.warnings[:0] = [f"{p.file}:{p.line}: draft asks for [{p.field}]" for p in asked]
     write_docx(composition.document, target, reference, force=force, inputs=[source])
     note = reference.note()
     return _extras(

@@ -35,6 +35,15 @@ class Run:
     highlight: bool = False
 
 
+def prompt_runs(text: str, prompts: tuple[str, ...], bold: bool = False) -> tuple[Run, ...]:
+    """`text` as runs with each of a draft's `prompts` ("[agency.name]") in it highlighted:
+    the prompt for a missing fact looks the same in a clause, the caption or a signature."""
+    if not prompts or not any(p in text for p in prompts):
+        return (Run(text, bold=bold),)
+    pattern = re.compile("(" + "|".join(re.escape(p) for p in prompts) + ")")
+    return tuple(Run(piece, bold=bold, highlight=piece in prompts) for piece in pattern.split(text) if piece)
+
+
 @dataclass(frozen=True)
 class CrossRef:
     """A live cross-reference to another clause's first numbered paragraph.
@@ -249,6 +258,10 @@ class Meta:
     """Directives number headings I., A.; narratives follow the solicitation's own headings."""
     page_format: PageFormat | None = None
     """A solicitation's formatting rules (narratives); None keeps the reference document's."""
+    prompts: tuple[str, ...] = ()
+    """A draft's prompts for required facts the input leaves out ("[agency.name]"): the
+    writer highlights them where Python-composed text prints them (caption, signatures),
+    as the body's and the page header's runs already are."""
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ def profile(path: Path) -> Any:
 
 def compose(root: Any, name: str, library: Any) -> Any | None:
     """The composed document, or None when validation (or the build) refuses the input."""
-    inputs, problems = validate_data(Path(name), root)
+    inputs, problems, _ = validate_data(Path(name), root)
     if problems or inputs is None:
         return None
     try:

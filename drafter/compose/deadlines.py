@@ -13,7 +13,7 @@ from typing import Any
 from drafter.compose.dates import due_date, long_date
 from drafter.inputs.models import Decree
 from drafter.library.clauses import Library
-from drafter.library.render import Deadline
+from drafter.library.render import PROMPT, Deadline, sentinel
 
 
 def deadlines_start(decree: Decree | None) -> dt.date | None:
@@ -26,15 +26,25 @@ def deadlines_start(decree: Decree | None) -> dt.date | None:
     return decree.modification_date if decree.joins == "modification" else decree.effective_date
 
 
-def deadline_rows(deadlines: list[Deadline], library: Library, decree: Decree | None) -> list[dict[str, Any]]:
+def start_field(decree: Decree) -> str:
+    """The input field the deadlines count from, as a draft's prompt names it."""
+    return "decree.modification_date" if decree.joins == "modification" else "decree.effective_date"
+
+
+def deadline_rows(
+    deadlines: list[Deadline], library: Library, decree: Decree | None, draft: bool = False
+) -> list[dict[str, Any]]:
     """Every deadline the directive states, in order: what is due, days, and the date it
-    falls due (moved to the next business day; blank while there is no date to count from).
-    --schedule reads the same recorded deadlines and dates them with the same start."""
+    falls due (moved to the next business day). While there is no date to count from, the
+    date is blank, or in a draft a prompt saying how to reckon it ("[decree.effective_date +
+    90 days]"). --schedule reads the same recorded deadlines and dates them with the same start."""
     start = deadlines_start(decree)
     rows = []
     for deadline in deadlines:
         task = deadline.task or library.clauses[deadline.clause_id].meta.title
         due = long_date(due_date(start, deadline.days)) if start else ""
+        if not start and draft and decree is not None:
+            due = sentinel(PROMPT, f"{start_field(decree)} + {deadline.days} days")
         rows.append({"task": task, "days": deadline.days, "due": due, "clause": deadline.clause_id})
     return rows
 

@@ -228,7 +228,7 @@ class Composer:
 
     def deadline_rows(self) -> list[dict[str, Any]]:
         """The timeline table's rows (compose.deadlines)."""
-        return deadline_rows(self.state.deadlines, self.library, self.inputs.decree)
+        return deadline_rows(self.state.deadlines, self.library, self.inputs.decree, self.draft)
 
     def render_clause(self, clause: Clause) -> ClauseBlock:
         self.state.current_clause = clause.id

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.compose.dates import due_date
-from drafter.compose.deadlines import deadlines_start
+from drafter.compose.deadlines import deadlines_start, start_field
 from drafter.compose.directive import Composition
 from drafter.errors import ScheduleError
 from drafter.inputs.models import Decree
@@ -136,7 +136,7 @@ def schedule_start(decree: Decree | None, where: object) -> dt.date:
             f"{where}: --schedule counts deadlines from decree.effective_date, and this input has no decree"
         )
     raise ScheduleError(
-        f"{where}: --schedule counts deadlines from decree.modification_date, which the input leaves out"
+        f"{where}: --schedule counts deadlines from {start_field(decree)}, which the input leaves out"
     )
 
 

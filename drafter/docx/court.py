@@ -15,9 +15,16 @@ from drafter.docx.fields import el, sub
 from drafter.docx.styles import SIGNATURE_LINE_END, StyleMap, rpr
 
 
-def caption(styles: StyleMap, cap: m.Caption) -> list[etree._Element]:
+def text_runs(text: str, prompts: tuple[str, ...] = (), bold: bool = False) -> list[etree._Element]:
+    """`text` as runs, each of a draft's prompts in it highlighted (model.Meta.prompts)."""
+    return [
+        fields.run(r.text, rpr(r.bold, highlight=r.highlight)) for r in m.prompt_runs(text, prompts, bold)
+    ]
+
+
+def caption(styles: StyleMap, cap: m.Caption, prompts: tuple[str, ...] = ()) -> list[etree._Element]:
     court, _ = styles.para("Caption Court")
-    court.append(fields.run(cap.court))
+    court.extend(text_runs(cap.court, prompts))
     heads = [court]
     if cap.division:
         division, _ = styles.para("Caption Court")
@@ -61,14 +68,16 @@ def caption(styles: StyleMap, cap: m.Caption) -> list[etree._Element]:
             if indent:
                 sub(ppr, "ind", {"left": str(indent)})
             if text:
-                p.append(fields.run(text))
+                p.extend(text_runs(text, prompts))
     title, _ = styles.para("Title")
-    title.append(fields.run(cap.document_title))
+    title.extend(text_runs(cap.document_title, prompts))
     spacer = el("p")
     return [*heads, tbl, spacer, title]
 
 
-def signatures(styles: StyleMap, block: m.SignatureBlock) -> list[etree._Element]:
+def signatures(
+    styles: StyleMap, block: m.SignatureBlock, prompts: tuple[str, ...] = ()
+) -> list[etree._Element]:
     out: list[etree._Element] = []
     for signatory in block.signatories:
         lines: list[tuple[str, int | None, bool]] = [
@@ -86,7 +95,7 @@ def signatures(styles: StyleMap, block: m.SignatureBlock) -> list[etree._Element
             if index in (0, 1):
                 sub(ppr, "spacing", {"before": "480"})
             if text:
-                p.append(fields.run(text, rpr(bold)))
+                p.extend(text_runs(text, prompts, bold))
             out.append(p)
     return out
 

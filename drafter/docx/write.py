@@ -136,9 +136,9 @@ class _Builder:
                 )
                 out.append(spacer)
             elif isinstance(block, m.Caption):
-                out.extend(court.caption(self.styles, block))
+                out.extend(court.caption(self.styles, block, self.doc.meta.prompts))
             elif isinstance(block, m.SignatureBlock):
-                out.extend(court.signatures(self.styles, block))
+                out.extend(court.signatures(self.styles, block, self.doc.meta.prompts))
             elif isinstance(block, m.OrderBlock):
                 out.extend(court.order(self.styles, block))
             elif isinstance(block, m.TableOfContents):

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter.errors import InputError, Problem
+from drafter.inputs import holes as holes_mod
 from drafter.inputs.annotations import field_at, model_at
 from drafter.inputs.crosscheck import cross_check
 from drafter.inputs.models import Inputs
@@ -152,31 +153,45 @@ def _clean_loc(loc: Iterable[Any]) -> Loc:
     )
 
 
-def validate_data(path: Path, root: Any) -> tuple[Inputs | None, list[Problem]]:
-    """Validate loaded YAML; returns the model (when valid) and every problem found."""
+def validate_data(
+    path: Path, root: Any, *, draft: bool = False
+) -> tuple[Inputs | None, list[Problem], list[Problem]]:
+    """Validate loaded YAML: the model (when valid), every problem found, and (with `draft`)
+    the required facts left out that the draft asks for instead (drafter.inputs.holes)."""
     name = str(path)
     if not isinstance(root, dict):
-        return None, [
-            Problem(name, 1, 1, "", "the file must be a mapping of sections (document:, agency:, …)")
-        ]
+        return (
+            None,
+            [Problem(name, 1, 1, "", "the file must be a mapping of sections (document:, agency:, …)")],
+            [],
+        )
 
     def located(loc: Loc, message: str) -> Problem:
         line, col = position(root, loc)
         return Problem(name, line, col, dotted(loc), message)
 
     data = to_plain(root)
-    problems = [located(loc, message) for loc, message in text_problems(data)]
+    found = text_problems(data)
+    holes: dict[Loc, Any] = {}
     try:
-        inputs = Inputs.model_validate(data)
+        inputs: Inputs | None = Inputs.model_validate(data)
     except ValidationError as exc:
+        inputs = None
         for err in exc.errors():
             loc = _clean_loc(err["loc"])
-            problems.append(located(loc, _message(dict(err), loc)))
-        return None, _sorted(problems)
-    if problems:
-        return None, _sorted(problems)
-    problems = [located(loc, message) for loc, message in cross_check(inputs)]
-    return (inputs if not problems else None), _sorted(problems)
+            hole = holes_mod.stand_in(loc, dotted(loc)) if draft and err["type"] == "missing" else None
+            if hole is None:
+                found.append((loc, _message(dict(err), loc)))
+            else:
+                holes[loc] = hole
+        if not found:  # every error a hole: the model with a stand-in in each
+            inputs = Inputs.model_validate(holes_mod.fill(data, holes))
+    if inputs is not None and not found:
+        found = cross_check(inputs)
+    if inputs is None or found:
+        return None, _sorted([located(loc, message) for loc, message in found]), []
+    asked = _sorted([located(loc, "draft asks for it") for loc in holes])
+    return holes_mod.empty_dates(inputs, holes), [], asked
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -185,11 +200,17 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 def load_inputs(path: Path) -> Inputs:
     """Read and validate an input file; raise InputError listing every problem."""
+    return load_draft_inputs(path, draft=False)[0]
+
+
+def load_draft_inputs(path: Path, *, draft: bool = True) -> tuple[Inputs, list[Problem]]:
+    """`load_inputs` for a --draft build: also the required facts left out (each where it
+    belongs in the file), which the draft prints as prompts instead of refusing."""
     root = read_yaml(path)
-    inputs, problems = validate_data(path, root)
+    inputs, problems, asked = validate_data(path, root, draft=draft)
     if problems or inputs is None:
         raise InputError(problems)
-    return inputs
+    return inputs, asked
 
 
 def check_file(path: Path) -> list[Problem]:

@@ -1,0 +1,61 @@
+"""Highlight a draft's prompts for required facts the input leaves out.
+
+A missing required text field travels through composition as its own prompt text
+("[agency.name]", drafter.inputs.holes), so Python-composed parts print it too. It must look
+like every other draft prompt: a yellow run. This pass finds those texts in the composed
+runs (the body's and the page header's) and highlights them, wherever a clause or a filter
+put them; the caption and signatures are plain text until the writer, which highlights the
+prompts listed in `Meta.prompts` there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from drafter import model as m
+
+
+def highlight_prompts(document: m.Document, fields: Sequence[str]) -> m.Document:
+    """`document` with each "[field]" in its runs highlighted, and listed in its meta."""
+    if not fields:
+        return document
+    prompts = tuple(f"[{f}]" for f in fields)
+    return dataclasses.replace(
+        document,
+        body=tuple(_block(b, prompts) for b in document.body),
+        meta=dataclasses.replace(
+            document.meta, header=_inlines(document.meta.header, prompts), prompts=prompts
+        ),
+    )
+
+
+def _block(block: m.Block, prompts: tuple[str, ...]) -> m.Block:
+    if isinstance(block, (m.Paragraph, m.Heading)):
+        return dataclasses.replace(block, content=_inlines(block.content, prompts))
+    if isinstance(block, m.ClauseBlock):
+        return dataclasses.replace(block, blocks=tuple(_block(b, prompts) for b in block.blocks))
+    if isinstance(block, m.Table):
+        rows = tuple(
+            tuple(
+                dataclasses.replace(
+                    cell,
+                    paragraphs=tuple(_block(p, prompts) for p in cell.paragraphs),  # type: ignore[misc]
+                )
+                for cell in row
+            )
+            for row in block.rows
+        )
+        return dataclasses.replace(block, rows=rows)
+    return block
+
+
+def _inlines(content: tuple[m.Inline, ...], prompts: tuple[str, ...]) -> tuple[m.Inline, ...]:
+    out: list[m.Inline] = []
+    for item in content:
+        if not isinstance(item, m.Run) or item.highlight:
+            out.append(item)
+            continue
+        pieces = m.prompt_runs(item.text, prompts)
+        out.extend(dataclasses.replace(item, text=p.text, highlight=p.highlight) for p in pieces)
+    return tuple(out)
