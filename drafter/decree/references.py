@@ -61,13 +61,16 @@ _SUB_NUM = r"\([a-z]{1,4}\)(?:\([ivx]{1,5}\))?"
 _SUB_REF = re.compile(
     rf"(?P<kw>\b[Ss]ubparagraphs?|\b[Ss]ubsections?)\s+(?P<spec>{_SUB_NUM}(?:{_SEC_SEP}{_SUB_NUM})*)"
 )
-# (kind, the reference, one number in it)
-_FINDERS: tuple[tuple[RefKind, re.Pattern[str], str], ...] = (
-    ("paragraph", _PARA_REF, _PARA_NUM),
-    ("section", _SECTION_REF, _ROMAN_NUM),
-    ("subparagraph", _SUB_REF, _SUB_NUM),
+# (kind, the reference, one number in it, text one of which every such reference contains):
+# most paragraphs cite nothing, and a plain `in` test spares them the patterns, whose leading
+# \b or look-behind keeps `re` from skipping ahead
+_Finder = tuple[RefKind, re.Pattern[str], str, tuple[str, ...]]
+_FINDERS: tuple[_Finder, ...] = (
+    ("paragraph", _PARA_REF, _PARA_NUM, ("ara", "¶")),
+    ("section", _SECTION_REF, _ROMAN_NUM, ("ection",)),
+    ("subparagraph", _SUB_REF, _SUB_NUM, ("ubparagraph", "ubsection")),
 )
-_ARABIC_FINDER: tuple[RefKind, re.Pattern[str], str] = ("section", _ARABIC_SECTION_REF, _ARABIC_NUM)
+_ARABIC_FINDER: _Finder = ("section", _ARABIC_SECTION_REF, _ARABIC_NUM, ("ection",))
 _RANGE_WORDS = ("through", "to", "-", "–", "—")
 
 
@@ -201,7 +204,9 @@ def find_references(
     names = tuple(own_names)
     found: list[Reference] = []
     finders = (*_FINDERS, _ARABIC_FINDER) if arabic_sections else _FINDERS
-    for kind, pattern, num_re in finders:
+    for kind, pattern, num_re, needles in finders:
+        if not any(needle in text for needle in needles):
+            continue
         for m in pattern.finditer(text):
             ref = _parse(kind, m, num_re, text, names)
             if ref is not None:
