@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from harness import MINIMAL, REPO, Outcome, listing
+from conftest import ROOT
+from harness import MINIMAL, Outcome, listing
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -43,8 +44,8 @@ from drafter.docx.read import read_docx
 from drafter.model import Heading, iter_blocks
 from drafter.numbering_scheme import roman_value
 
-SOURCES = [MINIMAL, *sorted((REPO / "examples").glob("*.yaml"))]
-DECREE = REPO / "examples" / "lakeport-decree.docx"
+SOURCES = [MINIMAL, *sorted((ROOT / "examples").glob("*.yaml"))]
+DECREE = ROOT / "examples" / "lakeport-decree.docx"
 
 WRONG_TYPES: list[Any] = [0, -1, 3.5, True, False, None, "", "text", [], ["a", "b"], {}, {"a": 1}]
 WRONG_TYPES.append(dt.date(2026, 1, 5))
@@ -211,7 +212,7 @@ def _edited(source: Path, old: str, new: str) -> tuple[str, str]:
     return f"{source.name}: {old!r} -> {new[:60]!r}", text.replace(old, new, 1)
 
 
-EXAMPLES = REPO / "examples"
+EXAMPLES = ROOT / "examples"
 FOUND = [
     # the decree named by decree.file missing: 'cannot open: No such file or directory', no file
     _edited(EXAMPLES / "lakeport-amendment.yaml", "file: lakeport-decree.docx", "file: nowhere.docx"),
