@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 """The repository: examples/, templates/, clauses/, scripts/."""
 EXAMPLES = ROOT / "examples"
 PROFILES = ROOT / "templates" / "narrative" / "profiles"
-CORPUS = ROOT / "tests" / "data" / "corpus"
+DATA = ROOT / "tests" / "data"
+"""Small inputs and libraries the tests build from (minimal.yaml, minilib/, ...)."""
+CORPUS = DATA / "corpus"
 
 if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))

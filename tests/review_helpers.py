@@ -14,7 +14,6 @@ from drafter import model as m
 from drafter.docx.namespaces import W_NS
 
 NSDECL = f'xmlns:w="{W_NS}"'
-CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
 
 # --------------------------------------------------------------------------- model documents

@@ -26,7 +26,7 @@ from compare_helpers import (
     revision_paragraphs,
     w,
 )
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 from docx_helpers import paragraph_texts, read_part
 from lxml import etree
 from soffice import convert_to_pdf, pdf_text
@@ -275,14 +275,14 @@ def test_typed_numbers_shown_on_request_and_reject_all_is_exact(typed: dict) -> 
 
 # --------------------------------------------------------------------------- foreign files
 
-CORPUS = sorted((ROOT / "tests" / "data" / "corpus").glob("*.docx"))
+CORPUS_FILES = sorted(CORPUS.glob("*.docx"))
 
 
-@pytest.mark.parametrize("index", range(0, len(CORPUS), 4), ids=lambda i: CORPUS[i].stem)
+@pytest.mark.parametrize("index", range(0, len(CORPUS_FILES), 4), ids=lambda i: CORPUS_FILES[i].stem)
 def test_corpus_pairs_give_a_redline_or_one_line(index: int) -> None:
     from drafter.errors import DrafterError
 
-    old, new = CORPUS[index], CORPUS[(index + 1) % len(CORPUS)]
+    old, new = CORPUS_FILES[index], CORPUS_FILES[(index + 1) % len(CORPUS_FILES)]
     try:
         result = compare(old, new)
     except DrafterError as exc:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from drafter.compose.directive import compose
 from drafter.errors import RenderError
 from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
 from drafter.model import Caption, ClauseBlock, CrossRef, Heading, Run, iter_paragraphs
-
-DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import docx
 import pytest
 from click.testing import CliRunner
-from review_helpers import CORPUS
+from conftest import CORPUS
 
 from drafter.cli.review import review
 from drafter.docx.read import read_docx

@@ -10,13 +10,13 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from conftest import DATA, ROOT
 from lxml import etree
 
 from drafter.cli.main import main
 
-DATA = Path(__file__).parent / "data"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-BUILTIN_REFERENCE = Path(__file__).parent.parent / "templates" / "directive" / "reference.docx"
+BUILTIN_REFERENCE = ROOT / "templates" / "directive" / "reference.docx"
 
 CLAUSE = """---
 id: {id}

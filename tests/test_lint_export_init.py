@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import DATA
 from ruamel.yaml import YAML
 
 from drafter.cli.main import main
 from drafter.inputs.loader import check_file
 from drafter.inputs.schema import input_schema
 from drafter.library.lint import check_library
-
-DATA = Path(__file__).parent / "data"
 
 GOOD = """---
 id: custom.good

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from drafter.errors import InputError
 from drafter.inputs.loader import check_file, load_inputs
 
-DATA = Path(__file__).parent / "data"
 MINIMAL = (DATA / "minimal.yaml").read_text()
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import DATA
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
+REAL = DATA / "real"
 _spec = importlib.util.spec_from_file_location("make_docs", REAL / "make_docs.py")
 assert _spec and _spec.loader
 make_docs = importlib.util.module_from_spec(_spec)

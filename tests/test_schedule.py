@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import DATA, ROOT
 
 from drafter.build import build
 from drafter.compose.dates import due_date
@@ -17,8 +17,6 @@ from drafter.compose.schedule import actor_of, schedule_rows, sentence_with
 from drafter.errors import DrafterError
 from drafter.inputs.loader import load_inputs
 from drafter.library.clauses import load_library
-
-DATA = Path(__file__).parent / "data"
 
 
 def test_rows_from_the_minimal_decree() -> None:

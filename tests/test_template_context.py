@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES
 
 from drafter.compose.directive import Composer
 from drafter.compose.narrative import NarrativeComposer, profile_for
@@ -16,7 +17,6 @@ from drafter.inputs.models import Inputs
 from drafter.library.clauses import load_library
 from drafter.library.context import CONTEXT_NAMES, plain
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 ALLOWED = (str, int, float, Decimal, bool, dt.date, type(None))
 
 

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from conftest import DATA
 from docx_helpers import docx_paragraph_texts
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -27,7 +28,6 @@ from drafter.library.context import plain
 from drafter.library.grammar import typographic
 from drafter.library.render import literal, reveal
 
-DATA = Path(__file__).parent / "data"
 FIELDS: list[tuple[str | int, ...]] = [
     ("jurisdiction", "name"),
     ("jurisdiction", "short_name"),

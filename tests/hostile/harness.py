@@ -17,9 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import DATA
 
-DATA = ROOT / "tests" / "data"
 MINIMAL = DATA / "minimal.yaml"
 MINILIB = DATA / "minilib"
 
