@@ -3,8 +3,9 @@
 Speed: a directive of N Roman-numbered sections, each with three typed decree paragraphs that
 define terms, cite other paragraphs and sections, and carry community-policing language, is
 reviewed by `drafter review` (a real subprocess, start-up included). Each figure is given as a
-ratio to `python -c "import docx"` timed in the same run (by `make bench`, or here when run alone). Linearity is measured in-process
-(CPU time of `review_file` at 160 and 640 sections, after a warm-up): 4.0 is linear.
+ratio to `python -c "import docx"` timed in the same run (by `make bench`, or here when run
+alone). Linearity is measured in-process (CPU time of `review_file` at 160 and 640 sections,
+after a warm-up): 4.0 is linear.
 
 Quality: precision and recall of review's errors and warnings on tests/data/real/.
 """
