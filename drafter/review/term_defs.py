@@ -117,11 +117,17 @@ class TermFinder:
     _WORD = re.compile(r"\w+")
 
     def __init__(self, terms: list[str]):
-        self.by_first: dict[str, list[str]] = {}
-        for term in sorted(set(terms), key=len, reverse=True):
+        by_first: dict[str, set[str]] = {}
+        for term in set(terms):
             first = self._WORD.match(term)
             if first is not None:
-                self.by_first.setdefault(first.group().lower(), []).append(term.lower())
+                by_first.setdefault(first.group().lower(), set()).add(term.lower())
+        # per first word: its terms' lengths, longest first, and the terms. Only one term of a
+        # length can start at a place, so trying each length finds the longest term there; a
+        # loop over the terms cost a directive's 640 "Partnership Plan N" at every "partnership"
+        self.by_first: dict[str, tuple[list[int], set[str]]] = {
+            word: (sorted({len(t) for t in found}, reverse=True), found) for word, found in by_first.items()
+        }
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, text as written) for each use, left to right, longest term first."""
@@ -136,10 +142,13 @@ class TermFinder:
                 m.start() > 0 and (low[m.start() - 1].isalnum() or low[m.start() - 1] in Q)
             ):
                 continue
-            for term in candidates:
-                end = m.start() + len(term)
-                if low.startswith(term, m.start()) and (
-                    end == len(low) or not (low[end].isalnum() or low[end] == "_" or low[end] in Q)
+            lengths, terms = candidates
+            for length in lengths:
+                end = m.start() + length
+                if (
+                    end <= len(low)
+                    and low[m.start() : end] in terms
+                    and (end == len(low) or not (low[end].isalnum() or low[end] == "_" or low[end] in Q))
                 ):
                     out.append((m.start(), end, text[m.start() : end]))
                     end_of_last = end
