@@ -4,18 +4,16 @@ documents, and draft mode — all driven through `drafter build` as a user runs 
 from __future__ import annotations
 
 import shutil
-import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
 from conftest import DATA, ROOT
-from lxml import etree
+from docx_helpers import W, read_part
 
 from drafter.cli.main import main
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BUILTIN_REFERENCE = ROOT / "templates" / "directive" / "reference.docx"
 
 CLAUSE = """---
@@ -40,17 +38,12 @@ def run(*args: str, env: dict[str, str] | None = None):
     return CliRunner().invoke(main, list(args), env=env or {"DRAFTER_LIBRARY": None})
 
 
-def body_xml(path: Path) -> etree._Element:
-    with zipfile.ZipFile(path) as z:
-        return etree.fromstring(z.read("word/document.xml"))
-
-
 def text_of(path: Path) -> str:
-    return "".join(t.text or "" for t in body_xml(path).iter(W + "t"))
+    return "".join(t.text or "" for t in read_part(path).iter(W + "t"))
 
 
 def highlighted(path: Path) -> list[str]:
-    runs = body_xml(path).iter(W + "r")
+    runs = read_part(path).iter(W + "r")
     return [
         "".join(t.text or "" for t in r.iter(W + "t"))
         for r in runs
@@ -153,9 +146,7 @@ def restyled(path: Path, font: str) -> Path:
 
 
 def style_font(out: Path, style_id: str) -> str | None:
-    with zipfile.ZipFile(out) as z:
-        styles = etree.fromstring(z.read("word/styles.xml"))
-    for style in styles.iter(W + "style"):
+    for style in read_part(out, "word/styles.xml").iter(W + "style"):
         if style.get(W + "styleId") == style_id:
             fonts = style.find(f"{W}rPr/{W}rFonts")
             return None if fonts is None else fonts.get(W + "ascii")

@@ -14,14 +14,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 from docx.shared import Inches
-from lxml import etree
+from docx_helpers import W, read_part
 from soffice import convert_to_docx, pdf_texts
 
 from drafter.cli.main import main
 from drafter.docx.reference import borrow_styles
 
 LAKEPORT = ROOT / "examples" / "lakeport.yaml"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LETTERHEAD = "CITY OF BROOKFIELD, OFFICE OF THE CITY ATTORNEY"
 ADDRESS = "100 Main Street, Brookfield"
 
@@ -65,13 +64,8 @@ def libreoffice_letterhead(folder: Path) -> Path:
     return convert_to_docx(source, folder)
 
 
-def part(path: Path, name: str) -> etree._Element:
-    with zipfile.ZipFile(path) as z:
-        return etree.fromstring(z.read(name))
-
-
 def margins(path: Path) -> dict[str, str]:
-    pg_mar = part(path, "word/document.xml").find(f"{W}body/{W}sectPr/{W}pgMar")
+    pg_mar = read_part(path, "word/document.xml").find(f"{W}body/{W}sectPr/{W}pgMar")
     assert pg_mar is not None
     return {k.removeprefix(W): v for k, v in pg_mar.attrib.items() if k.removeprefix(W) in ("left", "right")}
 
@@ -102,7 +96,9 @@ def test_one_note_names_the_borrowed_styles_and_they_are_in_the_output(built: di
     assert "drafter's templates/directive/reference.docx" in notes[0]
     borrowed = notes[0].split(": ", 2)[2].split(", ")
     assert {"Decree Paragraph", "Caption Court", "Signature Block"} <= set(borrowed)
-    names = {s.find(W + "name").get(W + "val") for s in part(target, "word/styles.xml").iter(W + "style")}
+    names = {
+        s.find(W + "name").get(W + "val") for s in read_part(target, "word/styles.xml").iter(W + "style")
+    }
     assert set(borrowed) <= names
     assert len(names) == len(set(names))  # nothing borrowed twice or beside a namesake
 
@@ -110,17 +106,17 @@ def test_one_note_names_the_borrowed_styles_and_they_are_in_the_output(built: di
 @pytest.mark.parametrize("name", ["word", "libreoffice"])
 def test_every_style_a_paragraph_or_table_uses_exists(built: dict, name: str) -> None:
     _, target, _ = built[name]
-    ids = {s.get(W + "styleId") for s in part(target, "word/styles.xml").iter(W + "style")}
+    ids = {s.get(W + "styleId") for s in read_part(target, "word/styles.xml").iter(W + "style")}
     with zipfile.ZipFile(target) as z:
         story_parts = [
             n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*|comments)\.xml", n)
         ]
     used = set()
     for story in story_parts:
-        root = part(target, story)
+        root = read_part(target, story)
         used |= {e.get(W + "val") for e in root.iter(W + "pStyle", W + "tblStyle", W + "rStyle")}
     assert used and used <= ids, used - ids
-    styles = part(target, "word/styles.xml")
+    styles = read_part(target, "word/styles.xml")
     for link in styles.iter(W + "basedOn", W + "next", W + "link"):
         assert link.get(W + "val") in ids  # every borrowed chain resolves in the output
     document = docx.Document(str(target))  # python-docx opens it and resolves each style
