@@ -138,3 +138,50 @@ def test_skip_covered_without_a_decree_is_a_one_line_error(source: Path, tmp_pat
     assert len(result.stderr.strip().splitlines()) == 1
     assert "--skip-covered" in result.stderr and str(source) in result.stderr
     assert not out.exists()
+
+
+def with_keep(folder: Path, keep: str) -> Path:
+    """lakeport-amendment.yaml with decree.keep_elements (the decree file beside it)."""
+    text = AMENDMENT.read_text().replace(
+        "  joins: modification\n", f"  joins: modification\n  keep_elements: {keep}\n"
+    )
+    path = folder / "keep.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_the_input_can_keep_an_element_the_decree_seems_to_cover(
+    built: dict[object, Any], tmp_path: Path
+) -> None:
+    source = with_keep(tmp_path, "[meetings]")
+    result = build(
+        source, tmp_path / "out.docx", decree=built["decree"], after_paragraph="6", skip_covered=True
+    )
+    assert "engagement.community-meetings" in result.composition.clause_ids
+    assert "organization.beat-assignment" not in result.composition.clause_ids
+    text = texts(result.output)
+    assert "host a public community meeting" in text
+    assert "regular public meetings (paragraph 4" not in text
+    assert "stable beat assignment and familiarity (paragraph 5 of the Agreement)" in text
+
+
+def test_an_unknown_element_to_keep_is_refused_with_its_line(
+    built: dict[object, Any], tmp_path: Path
+) -> None:
+    source = with_keep(tmp_path, "[meetings, meetngs]")
+    out = tmp_path / "out.docx"
+    args = [
+        "build",
+        str(source),
+        "--decree",
+        str(built["decree"]),
+        "--after-paragraph",
+        "6",
+        "--skip-covered",
+    ]
+    result = CliRunner().invoke(main, [*args, "-o", str(out)])
+    assert result.exit_code == 2
+    line = next(ln for ln in source.read_text().splitlines() if "keep_elements" in ln)
+    number = source.read_text().splitlines().index(line) + 1
+    assert f"keep.yaml:{number}" in result.stderr and "meetngs" in result.stderr, result.stderr
+    assert not out.exists()

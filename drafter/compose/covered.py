@@ -54,13 +54,22 @@ class CoverPlan:
         return sorted(seen.values(), key=lambda c: _label_key(c.paragraph))
 
 
-def plan_cover(clauses: Iterable[Clause], fit: DecreeFit, refs_of: Callable[[Clause], set[str]]) -> CoverPlan:
-    """Which of `clauses` (those the directive would hold, in order) to leave out."""
+def plan_cover(
+    clauses: Iterable[Clause],
+    fit: DecreeFit,
+    refs_of: Callable[[Clause], set[str]],
+    keep: Iterable[str] = (),
+) -> CoverPlan:
+    """Which of `clauses` (those the directive would hold, in order) to leave out; a clause
+    providing an element in `keep` (the input's decree.keep_elements) stays."""
     chosen = list(clauses)
     out: dict[str, Clause] = {}
     kept: list[Kept] = []
+    keep = set(keep)
     for clause in chosen:
         elements = clause.meta.elements
+        if keep & set(elements):
+            continue
         if elements and all(e in fit.covers for e in elements):
             out[clause.id] = clause
         elif later := [f"{e} (¶ {fit.covers_later[e]})" for e in elements if e in fit.covers_later]:

@@ -181,7 +181,8 @@ class Composer:
         if self.fit is None:
             return
         clauses = [c for section in outline.sections for c in chosen(section)]
-        self.cover = plan_cover(clauses, self.fit, lambda c: clauses_named(self.env, c.body))
+        keep = self.inputs.decree.keep_elements if self.inputs.decree is not None else []
+        self.cover = plan_cover(clauses, self.fit, lambda c: clauses_named(self.env, c.body), keep)
         self.skipped = self.cover.skipped_ids
         self.context.update(template_context({"covered_by_decree": self.cover.citations()}))
 

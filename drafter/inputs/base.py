@@ -9,13 +9,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, field_validator
 
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=40),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _known_element(value: str) -> str:
+    from drafter.review.elements import known_element  # review's data loads only when used
+
+    return known_element(value)
+
+
+ElementId = Annotated[str, AfterValidator(_known_element)]
+"""A community-policing element id from review's list (drafter/review/data/elements.yaml), as
+clause front matter (`elements:`) and the input (`decree.keep_elements`) name them."""
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from drafter.inputs.base import Slug, Strict, Text
+from drafter.inputs.base import ElementId, Slug, Strict, Text
 from drafter.inputs.grant import Grant
 from drafter.inputs.vocabulary import (
     AgencyKind,
@@ -143,6 +143,12 @@ class Decree(Strict):
     )
     after_heading: str | None = Field(
         None, description="With file: the section (heading or label) at whose end the directive will go."
+    )
+    keep_elements: list[ElementId] = Field(
+        default_factory=list,
+        description="With build --skip-covered: community-policing elements (ids as in 'drafter "
+        "inspect' and clause 'elements:') whose clauses stay in although the decree seems to cover "
+        "them, e.g. [youth] when the decree mentions young people only in passing.",
     )
     division: Text | None = Field(None, description="Division of the court, e.g. 'Eastern Division'.")
     judge: Text | None = Field(None, description="Judge assigned to the case, e.g. 'Hon. Ana M. Ruiz'.")

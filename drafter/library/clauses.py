@@ -11,28 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafter.errors import LibraryError
+from drafter.inputs.base import ElementId
 from drafter.inputs.loader import dotted, position, to_plain
 from drafter.library.builtin import builtin_dirs
 from drafter.safe_yaml import YamlFileError, load_yaml_file, parse_yaml, read_text
 
 FRONT_MATTER = "---"
 Model = TypeVar("Model", bound=BaseModel)
-
-
-def _known_element(value: str) -> str:
-    """An element id from review's list (drafter/review/data/elements.yaml), so a typo cannot
-    quietly keep a clause `build --skip-covered` should leave out."""
-    from drafter.review.elements import element_data
-
-    known = [str(e["id"]) for e in element_data().get("directive", [])]
-    if value not in known:
-        raise ValueError(f"unknown element '{value}'; the elements are: {', '.join(known)}")
-    return value
 
 
 class ClauseMeta(BaseModel):
@@ -52,7 +42,7 @@ class ClauseMeta(BaseModel):
         Field(default_factory=list)
     )
     usc_10382c: list[int] = Field(default_factory=list)
-    elements: list[Annotated[str, AfterValidator(_known_element)]] = Field(default_factory=list)
+    elements: list[ElementId] = Field(default_factory=list)
     """Community-policing elements (review's element ids) the clause provides: a directive
     built with --skip-covered leaves it out when the host decree already covers all of them."""
     legal_review: bool = False

@@ -27,6 +27,15 @@ def element_data() -> dict[str, list[dict[str, Any]]]:
     return YAML(typ="safe").load(text)
 
 
+def known_element(value: str) -> str:
+    """`value` if it is the id of a directive element, else ValueError listing the ids: clause
+    front matter (`elements:`) and the input (`decree.keep_elements`) name elements by these."""
+    known = [str(e["id"]) for e in element_data().get("directive", [])]
+    if value not in known:
+        raise ValueError(f"unknown element '{value}'; the elements are: {', '.join(known)}")
+    return value
+
+
 def covered(entry: dict[str, Any], text: str) -> bool:
     """Whether any of the element's keywords occurs in `text`, in any case, at a word start."""
     return _covers(entry, text.lower())
