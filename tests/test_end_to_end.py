@@ -16,7 +16,7 @@ import docx
 import pytest
 from conftest import ROOT
 from lxml import etree
-from soffice import convert_to_pdf, pdf_text
+from soffice import convert_to_pdf, pdf_text, pdf_texts
 
 from drafter.compose.directive import compose
 from drafter.inputs.loader import load_inputs
@@ -76,6 +76,18 @@ def test_paragraph_numbers_render_in_order_in_libreoffice(example: Path, built, 
     # sub-paragraphs and a cross-reference's cached number are visible too
     assert re.search(r"^\s*\(a\)\s", text, flags=re.M)
     assert "REF _Ref" not in text  # a field code shown instead of its result would be a bug
+
+
+def test_the_signature_page_shows_the_end_of_the_text(built, tmp_path: Path) -> None:
+    """Signature lines never stand alone on a page (a bare signature page could be stapled to
+    another text): in LibreOffice's pages, a numbered paragraph sits above the first party's
+    signature. mesa-county's signatures used to fill a page of their own."""
+    texts = pdf_texts([built[e.stem] for e in DIRECTIVES], tmp_path)
+    for example, text in zip(DIRECTIVES, texts, strict=True):
+        party = load_inputs(example).signatories[0].party
+        page = next(p for p in text.split("\f") if re.search(rf"^\s*{re.escape(party)}\s*$", p, re.M))
+        above = re.split(rf"(?m)^\s*{re.escape(party)}\s*$", page)[0]
+        assert re.search(r"(?m)^\s*\d+\.\s+\S", above), f"{example.stem}: signatures alone on a page"
 
 
 @pytest.mark.parametrize("example", DIRECTIVES, ids=lambda p: p.stem)

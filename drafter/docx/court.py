@@ -11,7 +11,7 @@ from lxml import etree
 
 from drafter import model as m
 from drafter.docx import fields
-from drafter.docx.fields import el, sub
+from drafter.docx.fields import W, el, sub
 from drafter.docx.styles import SIGNATURE_LINE_END, StyleMap, rpr
 
 
@@ -73,6 +73,30 @@ def caption(styles: StyleMap, cap: m.Caption, prompts: tuple[str, ...] = ()) -> 
     title.extend(text_runs(cap.document_title, prompts))
     spacer = el("p")
     return [*heads, tbl, spacer, title]
+
+
+def keep_with_signatures(body: list[etree._Element]) -> None:
+    """The page the Parties sign shows the end of what they sign, never signature lines
+    alone (a bare signature page could be stapled to another text): the last paragraph
+    before the signatures keeps with them, as each signature line keeps with the next
+    (the Signature Block style)."""
+    for element in reversed(body):
+        paragraphs = [element] if element.tag == W + "p" else list(element.iter(W + "p"))
+        if not paragraphs:
+            continue
+        p = paragraphs[-1]
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            ppr = etree.Element(W + "pPr")
+            p.insert(0, ppr)
+        if ppr.find(W + "keepNext") is None:
+            style = ppr.find(W + "pStyle")  # keepNext comes right after pStyle in a pPr
+            keep = etree.Element(W + "keepNext")
+            if style is not None:
+                style.addnext(keep)
+            else:
+                ppr.insert(0, keep)
+        return
 
 
 def signatures(

@@ -138,6 +138,7 @@ class _Builder:
             elif isinstance(block, m.Caption):
                 out.extend(court.caption(self.styles, block, self.doc.meta.prompts))
             elif isinstance(block, m.SignatureBlock):
+                court.keep_with_signatures(out)
                 out.extend(court.signatures(self.styles, block, self.doc.meta.prompts))
             elif isinstance(block, m.OrderBlock):
                 out.extend(court.order(self.styles, block))
