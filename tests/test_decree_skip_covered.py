@@ -185,3 +185,15 @@ def test_an_unknown_element_to_keep_is_refused_with_its_line(
     number = source.read_text().splitlines().index(line) + 1
     assert f"keep.yaml:{number}" in result.stderr and "meetngs" in result.stderr, result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("mode", ["renumber", "suffix"])
+def test_the_citations_survive_insertion(built: dict[object, Any], tmp_path: Path, mode: str) -> None:
+    # the decree paragraphs cited come before the insertion point, so insert leaves them be
+    out = tmp_path / f"{mode}.docx"
+    args = ["insert", str(built["decree"]), str(built[True].output), "--after-paragraph", "6"]
+    result = CliRunner().invoke(main, [*args, "--numbering", mode, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = texts(out)
+    assert "regular public meetings (paragraph 4 of the Agreement)" in text
+    assert "stable beat assignment and familiarity (paragraph 5 of the Agreement)" in text
