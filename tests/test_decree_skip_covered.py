@@ -10,7 +10,7 @@ from typing import Any
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from docx.oxml.ns import qn
 
 from drafter.build import build
@@ -197,3 +197,29 @@ def test_the_citations_survive_insertion(built: dict[object, Any], tmp_path: Pat
     text = texts(out)
     assert "regular public meetings (paragraph 4 of the Agreement)" in text
     assert "stable beat assignment and familiarity (paragraph 5 of the Agreement)" in text
+
+
+def test_an_outline_with_no_place_for_the_citations_is_refused(
+    built: dict[object, Any], tmp_path: Path
+) -> None:
+    # a user's outline written before decree.covered existed would drop clauses without a word
+    outline = (ROOT / "templates" / "directive" / "outline.yaml").read_text()
+    (tmp_path / "lib" / "templates" / "directive").mkdir(parents=True)
+    (tmp_path / "lib" / "clauses").mkdir()
+    (tmp_path / "lib" / "templates" / "directive" / "outline.yaml").write_text(
+        outline.replace("      - decree.covered\n", "")
+    )
+    out = tmp_path / "out.docx"
+    args = [
+        "build",
+        str(AMENDMENT),
+        "--decree",
+        str(built["decree"]),
+        "--after-paragraph",
+        "6",
+        "--skip-covered",
+    ]
+    result = CliRunner().invoke(main, [*args, "--library", str(tmp_path / "lib"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "decree.covered" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()

@@ -61,6 +61,9 @@ from drafter.model import (
 )
 from drafter.numbering_scheme import roman
 
+COVERED_CLAUSE = "decree.covered"
+"""The clause that cites the host decree's paragraphs for what --skip-covered leaves out."""
+
 
 @dataclass
 class Composition:
@@ -292,6 +295,12 @@ class Composer:
         for section in outline.sections:
             body.extend(self.section_blocks(section, 1, outline_path))
         body = [self.render_clause(b.clause) if isinstance(b, _Deferred) else b for b in body]
+        if self.cover.skipped and COVERED_CLAUSE not in self.used:
+            raise LibraryError(
+                f"{outline_path}: --skip-covered left out {len(self.cover.skipped)} clause(s), but no "
+                f"section includes '{COVERED_CLAUSE}', which cites the decree's paragraphs for them; "
+                "add it to the outline (as the built-in outline does, before decree.fit)"
+            )
         self.state.deadlines[:] = titled(self.state.deadlines, self.library)
         definitions = self.definitions()
         body = _replace_placeholder(body, definitions)
