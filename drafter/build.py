@@ -107,6 +107,7 @@ def build(
     loaded = None
     measures: list[Measure] = []
     if kind == "narrative":
+        from drafter.compose.answers import UnansweredError
         from drafter.compose.narrative import compose_narrative
 
         if skip_covered:
@@ -121,7 +122,11 @@ def build(
                     )
                 ]
             )
-        composition, loaded, measures = compose_narrative(inputs, lib, source=str(source), draft=draft)
+        try:
+            composition, loaded, measures = compose_narrative(inputs, lib, source=str(source), draft=draft)
+        except UnansweredError as exc:
+            fields = {gap.field for gap in exc.found if gap.field}
+            raise UnansweredError(exc.source, exc.found, _input_lines(source, fields)) from None
     else:
         inputs, fit = _fit_decree(source, inputs, decree, after_paragraph, after_heading, skip_covered)
         composition = compose(inputs, lib, draft=draft, fit=fit, skip_covered=skip_covered)
@@ -229,6 +234,14 @@ def _at_input_field(source: Path, decree: Path, error: DrafterError, by_paragrap
     line, column = position(read_yaml(source), key)
     message = "; ".join(error.at(str(decree)).lines())
     return InputError([Problem(str(source), line, column, ".".join(key), message)])
+
+
+def _input_lines(source: Path, fields: set[str]) -> dict[str, int | None]:
+    """Each dotted field's line in the input (a missing one: the section that should hold it)."""
+    from drafter.inputs.loader import position, read_yaml
+
+    root = read_yaml(source)
+    return {field: position(root, tuple(field.split(".")))[0] for field in fields}
 
 
 def _fill_toc_pages(result: BuildResult, reference: Reference, pdf: Path) -> bool:
