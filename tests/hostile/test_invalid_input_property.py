@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import EXAMPLES
 from harness import MINIMAL, Outcome, listing
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
@@ -44,8 +44,8 @@ from drafter.docx.read import read_docx
 from drafter.model import Heading, iter_blocks
 from drafter.numbering_scheme import roman_value
 
-SOURCES = [MINIMAL, *sorted((ROOT / "examples").glob("*.yaml"))]
-DECREE = ROOT / "examples" / "lakeport-decree.docx"
+SOURCES = [MINIMAL, *sorted(EXAMPLES.glob("*.yaml"))]
+DECREE = EXAMPLES / "lakeport-decree.docx"
 
 WRONG_TYPES: list[Any] = [0, -1, 3.5, True, False, None, "", "text", [], ["a", "b"], {}, {"a": 1}]
 WRONG_TYPES.append(dt.date(2026, 1, 5))
@@ -212,7 +212,12 @@ def _edited(source: Path, old: str, new: str) -> tuple[str, str]:
     return f"{source.name}: {old!r} -> {new[:60]!r}", text.replace(old, new, 1)
 
 
-EXAMPLES = ROOT / "examples"
+def _without(source: Path, path: tuple[Any, ...]) -> tuple[str, str]:
+    data = YAML(typ="safe", pure=True).load(source.read_text(encoding="utf-8"))
+    del _at(data, path[:-1])[path[-1]]
+    return f"{source.name}: without {path!r}", _dump(data)
+
+
 FOUND = [
     # the decree named by decree.file missing: 'cannot open: No such file or directory', no file
     _edited(EXAMPLES / "lakeport-amendment.yaml", "file: lakeport-decree.docx", "file: nowhere.docx"),
@@ -221,6 +226,8 @@ FOUND = [
     _edited(MINIMAL, "  state: Ohio\n", _deep("  state: DEEP-VALUE\n", 400, "list")),
     # a tag: 'unsupported value TaggedScalar' with no line
     _edited(MINIMAL, "short_name: TPD", "short_name: !custom TPD"),
+    # a narrative missing what answers § 10382(c)(1): 'narrative: … not answered' with no line
+    _without(EXAMPLES / "eastgate-cpd.yaml", ("grant", "strategy")),
     # a section number past Roman numerals built with sections numbered 9223372036854775808…
     _edited(EXAMPLES / "mesa-county.yaml", "start_section: 14", "start_section: 9223372036854775808"),
 ]
@@ -237,6 +244,7 @@ NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
 @example(FOUND[2])
 @example(FOUND[3])
 @example(FOUND[4])
+@example(FOUND[5])
 def test_a_damaged_input_builds_or_is_refused_at_a_line(case: tuple[str, str]) -> None:
     what, text = case
     with tempfile.TemporaryDirectory() as tmp:
