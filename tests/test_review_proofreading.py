@@ -95,6 +95,22 @@ def test_a_capitalised_phrase_used_as_a_term_and_never_defined() -> None:
     assert [(f.location.quote, f.location.paragraph) for f in found] == [("Community Liaison Unit", "213")]
 
 
+def test_terms_borrowed_from_the_decree_are_notes_naming_it() -> None:
+    """A section written to join a decree uses the decree's terms without defining them, and
+    says so: its undefined terms are notes to check against the decree, not warnings."""
+    uses = (
+        'The City of Lakeport (the "City") and the Lakeport Police Department (the "Department") agree.',
+        "The Department shall report to the Community Liaison Unit each month.",
+    )
+    borrowed = "Capitalized terms that Sections X through XII use without defining them have the meanings the Agreement gives them."
+    found = checks(terms.check(decree(*uses, borrowed)), "terms.undefined")
+    assert [(f.severity, f.location.quote) for f in found] == [("note", "Community Liaison Unit")]
+    assert "meanings the Agreement gives them" in found[0].message
+    assert "Check that the Agreement defines it" in found[0].fix
+    without = checks(terms.check(decree(*uses)), "terms.undefined")
+    assert [(f.severity, f.location.quote) for f in without] == [("warning", "Community Liaison Unit")]
+
+
 def test_proper_names_the_document_introduces_are_not_undefined_terms() -> None:
     d = doc(
         para("UNITED STATES DISTRICT COURT FOR THE WESTERN DISTRICT OF NEW ALBION"),

@@ -38,6 +38,16 @@ DEFINITION_MEANS = re.compile(
     _TERM + _BETWEEN + r"\s*,?\s*(?:shall\s+|will\s+|also\s+)?"
     r"(?:means?|refers?\s+to|shall\s+refer\s+to|is\s+defined\s+as|includes?|has\s+the\s+meaning)\b"
 )
+# "Capitalized terms not defined here have the meanings the Agreement gives them" / "… as
+# defined in the Consent Decree": the document borrows its undefined terms from the instrument
+# named in group 1 (a section inserted into a decree, an amendment, a contract's schedule).
+INCORPORATED_TERMS = re.compile(
+    r"\b(?:[Cc]apitali[sz]ed\s+)?(?:[Tt]erms|[Ww]ords)\b[^.;]{0,120}?\b"
+    r"(?:ha(?:ve|s)|shall\s+have|bear)\s+the\s+meanings?\s+(?:(?:given|assigned|ascribed)\s+(?:to\s+them\s+)?"
+    r"|set\s+(?:forth|out)\s+)?(?:in|by)\s+(?:the\s+|that\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+    r"|\b(?:[Cc]apitali[sz]ed\s+)?(?:[Tt]erms|[Ww]ords)\b[^.;]{0,120}?\bhave\s+the\s+meanings?\s+(?:that\s+)?"
+    r"(?:the\s+|that\s+)([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+gives?\b"
+)
 _DEF_IS = re.compile(rf"(?:^|[.;:]\s+|^\s*\d[\d.]*\s+)(?:The|A|An)\s+{_TERM}\s+(?:is|are)\b")
 # `the City of Lakeport (the "City")`: group 1 is the term (shared with drafter.decree.inspect).
 DEFINITION_PAREN = re.compile(

@@ -10,11 +10,16 @@ How definitions are found is in `term_defs`. A proofreader that cries wolf is no
 - an ordinary lower-case word is not a miscased term ("license", "work", "you"); a lower-case
   multiword phrase ("effective date") is a note; odd capitals ("Effective date") a warning; text in
   capitals (captions, headings) is emphasis;
-- a definition in an appendix's sample notice is not a second definition of the main text's term.
+- a definition in an appendix's sample notice is not a second definition of the main text's term;
+- a document that says its undefined terms have the meanings another instrument gives them (a
+  section written to join a decree: "Capitalized terms … have the meanings the Agreement gives
+  them") has its undefined terms listed as notes naming that instrument, to check there, not
+  as warnings.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 
@@ -22,6 +27,7 @@ from drafter.model import Document
 from drafter.review import terms_undefined
 from drafter.review.findings import Finding, Item, Location, prose, walk
 from drafter.review.term_defs import (
+    INCORPORATED_TERMS,
     Definition,
     TermFinder,
     find_definitions,
@@ -46,8 +52,27 @@ def check(doc: Document, kind: str | None = None) -> list[Finding]:
     findings += _defined_twice(by_term)
     findings += _uses(by_term, paras)
     if kind != "narrative":
-        findings += terms_undefined.check(doc, items, paras, defs)
+        findings += _borrowed(terms_undefined.check(doc, items, paras, defs), paras)
     return findings
+
+
+def _borrowed(undefined: list[Finding], paras: list[Item]) -> list[Finding]:
+    """Undefined-term warnings, or notes when the document gives its undefined terms the
+    meanings another instrument gives them (the reader checks that instrument, not this one)."""
+    source = next((m for item in paras if (m := INCORPORATED_TERMS.search(item.text))), None)
+    if source is None:
+        return undefined
+    instrument = source.group(1) or source.group(2)
+    return [
+        dataclasses.replace(
+            f,
+            severity="note",
+            message=f"{f.message[: f.message.index(' is written')]} is not defined here; the document "
+            f"gives such terms the meanings the {instrument} gives them.",
+            fix=f"Check that the {instrument} defines it, or define it here.",
+        )
+        for f in undefined
+    ]
 
 
 def _defined_twice(by_term: dict[str, list[Definition]]) -> list[Finding]:
