@@ -170,20 +170,20 @@ class Composer:
             return True
         return evaluate_condition(self.env, clause.meta.when, self.context, clause.path)
 
+    def chosen(self, section: OutlineSection, outline_path: Path) -> Iterator[Clause]:
+        """The clauses a section (and its subsections) holds for this input, in order."""
+        for clause in select_clauses(section, self.library, self.kind, outline_path):
+            if self.included(clause):
+                yield clause
+        for sub in section.subsections:
+            yield from self.chosen(sub, outline_path)
+
     def leave_out_covered(self, outline: Outline, outline_path: Path) -> None:
         """--skip-covered: leave out the clauses the host decree already covers (compose.covered)
         and give `decree.covered` the paragraphs to cite instead."""
-
-        def chosen(section: OutlineSection) -> Iterator[Clause]:
-            for clause in select_clauses(section, self.library, self.kind, outline_path):
-                if self.included(clause):
-                    yield clause
-            for sub in section.subsections:
-                yield from chosen(sub)
-
         if self.fit is None:
             return
-        clauses = [c for section in outline.sections for c in chosen(section)]
+        clauses = [c for section in outline.sections for c in self.chosen(section, outline_path)]
         keep = self.inputs.decree.keep_elements if self.inputs.decree is not None else []
         self.cover = plan_cover(clauses, self.fit, lambda c: clauses_named(self.env, c.body), keep)
         self.skipped = self.cover.skipped_ids
@@ -196,19 +196,8 @@ class Composer:
         clause can name them ("Sections X through XXI", "Section XI") instead of "this
         section"."""
         number = self.starts()[1] - 1
-
-        def ids(section: OutlineSection) -> list[str]:
-            found = [
-                c.id
-                for c in select_clauses(section, self.library, self.kind, outline_path)
-                if self.included(c)
-            ]
-            for sub in section.subsections:
-                found.extend(ids(sub))
-            return found
-
         for section in outline.sections:
-            inside = ids(section)
+            inside = [c.id for c in self.chosen(section, outline_path)]
             if not inside and section.generate != "definitions":
                 continue
             number += 1
