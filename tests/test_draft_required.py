@@ -3,6 +3,7 @@ one warning naming it at its line, instead of the validation error a final build
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -152,3 +153,17 @@ def test_draft_schedule_without_the_date_is_refused_in_one_line(source: Path, tm
         f"{source}: --schedule counts deadlines from decree.effective_date, which the input leaves out"
     )
     assert list(tmp_path.iterdir()) == [source]  # nothing written
+
+
+def test_review_reports_each_prompt_once(source: Path, tmp_path: Path) -> None:
+    """`drafter review` on the draft: one error per prompt, not a second 'placeholder' for the
+    same "[agency.name]", and nothing else raised to an error or warning by the prompts."""
+    out = tmp_path / "out.docx"
+    assert run("build", str(source), "-o", str(out), "--draft").exit_code == 0
+    result = run("review", str(out), "--format", "json")
+    findings = json.loads(result.output)["findings"]
+    raised = [f for f in findings if f["severity"] in ("error", "warning")]
+    assert {f["check"] for f in raised} == {"blanks.highlight"}
+    marks = highlighted(part_xml(out, "word/document.xml"))
+    assert len(raised) == len(marks)
+    assert sum(f["location"]["quote"] == "[agency.name]" for f in raised) == marks.count("[agency.name]") == 1

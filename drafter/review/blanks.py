@@ -75,12 +75,13 @@ def check(doc: Document) -> list[Finding]:
 def _text_blanks(item: Item) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[int, int]] = set()
+    prompts = [text for text in _highlighted(item) if _is_prompt(text)]
     for _name, pattern, what in _PATTERNS:
         if not any(needle in item.text for needle in _NEEDLES[_name]):
             continue
         for m in pattern.finditer(item.text):
-            if any(a <= m.start() < b for a, b in seen):
-                continue
+            if any(a <= m.start() < b for a, b in seen) or m.group(0).strip() in prompts:
+                continue  # a highlighted "[prompt]" is reported once, as an error, by _highlights
             if what == "blank line" and (
                 _FORM_LINE.match(item.text.replace("_", "")) or _signature(item.text, m)
             ):
@@ -105,28 +106,35 @@ def _text_blanks(item: Item) -> list[Finding]:
     return out
 
 
-def _highlights(item: Item) -> list[Finding]:
+def _highlighted(item: Item) -> list[str]:
+    """The text of each highlighted run of the paragraph (a draft's prompts among them)."""
     block = item.block
     if not isinstance(block, Paragraph):
         return []
+    return [i.text.strip() for i in block.content if isinstance(i, Run) and i.highlight and i.text.strip()]
+
+
+def _is_prompt(text: str) -> bool:
+    return text.startswith("[") and text.endswith("]")
+
+
+def _highlights(item: Item) -> list[Finding]:
     out: list[Finding] = []
-    for inline in block.content:
-        if isinstance(inline, Run) and inline.highlight and inline.text.strip():
-            text = inline.text.strip()
-            prompt = text.startswith("[") and text.endswith("]")
-            out.append(
-                Finding(
-                    "blanks.highlight",
-                    "error" if prompt else "warning",
-                    f'Draft prompt not filled in: "{short(text, 50)}".'
-                    if prompt
-                    else f'Highlighted text left in the document: "{short(text, 50)}".',
-                    "Replace the prompt with the real text and remove the highlight."
-                    if prompt
-                    else "Resolve whatever the highlight marks, then remove it.",
-                    item.loc(text),
-                )
+    for text in _highlighted(item):
+        prompt = _is_prompt(text)
+        out.append(
+            Finding(
+                "blanks.highlight",
+                "error" if prompt else "warning",
+                f'Draft prompt not filled in: "{short(text, 50)}".'
+                if prompt
+                else f'Highlighted text left in the document: "{short(text, 50)}".',
+                "Replace the prompt with the real text and remove the highlight."
+                if prompt
+                else "Resolve whatever the highlight marks, then remove it.",
+                item.loc(text),
             )
+        )
     return out
 
 
