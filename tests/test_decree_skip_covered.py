@@ -4,6 +4,7 @@ kept clause refers to a left-out one, and the option without a decree is a one-l
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -223,3 +224,11 @@ def test_an_outline_with_no_place_for_the_citations_is_refused(
     assert result.exit_code == 2
     assert "decree.covered" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_inspect_names_each_covered_element_by_the_id_the_input_uses(built: dict[object, Any]) -> None:
+    result = CliRunner().invoke(main, ["inspect", str(built["decree"]), "--format", "json"])
+    covered = {e["id"]: e["paragraph"] for e in json.loads(result.stdout)["elements_covered"]}
+    assert covered["meetings"] == "3" and covered["beats"] == "5"
+    text = CliRunner().invoke(main, ["inspect", str(built["decree"])]).stdout
+    assert "Regular public meetings [meetings]  (¶ 3)" in text

@@ -80,7 +80,9 @@ def to_json(report: DecreeReport) -> dict[str, Any]:
             }
             for r in report.references
         ],
-        "elements_covered": [{"element": e.name, "paragraph": e.paragraph} for e in report.elements],
+        "elements_covered": [
+            {"element": e.name, "id": e.id, "paragraph": e.paragraph} for e in report.elements
+        ],
         "elements_missing": list(report.missing_elements),
         "warnings": list(report.warnings),
     }
@@ -145,7 +147,7 @@ def to_text(report: DecreeReport) -> str:
     n = len(report.elements) + len(report.missing_elements)
     lines.append(f"Community-policing elements covered: {len(report.elements)} of {n}")
     for e in report.elements:
-        lines.append(f"  {e.name}" + (f"  (¶ {e.paragraph})" if e.paragraph else ""))
+        lines.append(f"  {e.name} [{e.id}]" + (f"  (¶ {e.paragraph})" if e.paragraph else ""))
     if report.warnings:
         lines.append("")
         lines.append("Warnings")
