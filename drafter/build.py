@@ -134,7 +134,7 @@ def build(
         from drafter.compose.prompts import highlight_prompts
 
         composition.document = highlight_prompts(composition.document, [p.field for p in asked])
-        composition.warnings[:0] = [f"{p.file}:{p.line}: draft asks for [{p.field}]" for p in asked]
+        composition.warnings[:0] = [str(p) for p in asked]
     write_docx(composition.document, target, reference, force=force, inputs=[source])
     note = reference.note()
     return _extras(

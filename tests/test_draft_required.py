@@ -79,10 +79,11 @@ def test_draft_prompts_for_each_missing_fact_and_names_it_once(source: Path, tmp
     out = tmp_path / "out.docx"
     result = run("build", str(source), "-o", str(out), "--draft")
     assert result.exit_code == 0, result.output
-    asks = [line for line in result.output.splitlines() if "draft asks for" in line]
+    asks = [line for line in result.output.splitlines() if "the draft prints" in line]
     assert asks == [
-        f"warning: {source}:21: draft asks for [agency.name]",
-        f"warning: {source}:29: draft asks for [decree.effective_date]",
+        f"warning: {source}:21:1: agency.name: required key is missing; the draft prints [agency.name] wherever it is used",
+        f"warning: {source}:29:1: decree.effective_date: required key is missing; "
+        "the draft prints [decree.effective_date] wherever it is used",
     ]
     body = part_xml(out, "word/document.xml")
     paragraphs = [text(p) for p in body.iter(W + "p")]
@@ -108,7 +109,8 @@ def test_caption_signatures_and_header_highlight_their_prompts(tmp_path: Path) -
     result = run("build", str(source), "-o", str(out), "--draft")
     assert result.exit_code == 0, result.output
     assert (
-        f"warning: {source}:30: draft asks for [decree.defendant]" in result.output.splitlines()
+        f"warning: {source}:30:1: decree.defendant: required key is missing; the draft prints [decree.defendant] wherever it is used"
+        in result.output.splitlines()
     )  # its mapping
     body = part_xml(out, "word/document.xml")
     caption = next(tbl for tbl in body.iter(W + "tbl") if "Plaintiff," in text(tbl))

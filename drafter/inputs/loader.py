@@ -190,8 +190,11 @@ def validate_data(
         found = cross_check(inputs)
     if inputs is None or found:
         return None, _sorted([located(loc, message) for loc, message in found]), []
-    asked = _sorted([located(loc, "draft asks for it") for loc in holes])
-    return holes_mod.empty_dates(inputs, holes), [], asked
+    asked = [
+        located(loc, f"required key is missing; the draft prints [{dotted(loc)}] wherever it is used")
+        for loc in holes
+    ]
+    return holes_mod.empty_dates(inputs, holes), [], _sorted(asked)
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
