@@ -141,6 +141,8 @@ def test_deadline_table_and_schedule_come_from_one_list(path: Path) -> None:
         if isinstance(child, Table)
     )
     assert len(table.rows) - 1 == len(rows) == len(composition.deadlines)
+    days = [row.days for row in rows]
+    assert days == sorted(days), "the timeline and the schedule list the soonest deadline first"
     for row, deadline in zip(rows, table.rows[1:], strict=True):
         cells = [cell.text for cell in deadline]
         assert cells[1] == str(row.days)

@@ -34,13 +34,13 @@ def start_field(decree: Decree) -> str:
 def deadline_rows(
     deadlines: list[Deadline], library: Library, decree: Decree | None, draft: bool = False
 ) -> list[dict[str, Any]]:
-    """Every deadline the directive states, in order: what is due, days, and the date it
-    falls due (moved to the next business day). While there is no date to count from, the
+    """Every deadline the directive states, soonest first (a timeline is read by date; ties
+    keep the directive's order): what is due, days, and the date it falls due (moved to the next business day). While there is no date to count from, the
     date is blank, or in a draft a prompt saying how to reckon it ("[decree.effective_date +
     90 days]"). --schedule reads the same recorded deadlines and dates them with the same start."""
     start = deadlines_start(decree)
     rows = []
-    for deadline in deadlines:
+    for deadline in sorted(deadlines, key=lambda d: d.days):
         task = deadline.task or library.clauses[deadline.clause_id].meta.title
         due = long_date(due_date(start, deadline.days)) if start else ""
         if not start and draft and decree is not None:

@@ -78,7 +78,8 @@ def _label(para: Paragraph, current: str) -> str:
 
 def schedule_rows(composition: Composition, effective: dt.date, default_actor: str) -> list[Row]:
     """A row per deadline recorded while rendering, matched in order to the sentences
-    of its clause that state 'within N days of the Effective Date'."""
+    of its clause that state 'within N days of the Effective Date'; soonest first, as the
+    directive's timeline table lists them (ties in the directive's order)."""
     wanted: dict[str, list[int]] = {}
     for deadline in composition.deadlines:
         wanted.setdefault(deadline.clause_id, []).append(deadline.days)
@@ -107,7 +108,7 @@ def schedule_rows(composition: Composition, effective: dt.date, default_actor: s
                         due_date(effective, days),
                     )
                 )
-    return rows
+    return sorted(rows, key=lambda row: row.days)
 
 
 def schedule_csv(rows: list[Row]) -> str:
