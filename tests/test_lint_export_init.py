@@ -101,6 +101,11 @@ def test_builtin_library_is_clean() -> None:
             "bad.md:7: error: elements[1]: Value error, unknown element 'meetngs'",
         ),
         (
+            GOOD.replace("topics: [partners]\n", "topics: [partners]\nconcise: true\n")
+            + "See {{ ref('custom.other') }}.\n",
+            "bad.md:13: error: ref('custom.other'): a concise directive keeps this clause but leaves that one out",
+        ),
+        (
             GOOD.replace("topics: [partners]", "topics: [orphans]"),
             "bad.md:2: warning: no outline reaches 'custom.good'",
         ),
@@ -108,6 +113,7 @@ def test_builtin_library_is_clean() -> None:
 )
 def test_each_finding_names_file_and_line(lib: Path, text: str, expected: str) -> None:
     (lib / "clauses" / "custom" / "good.md").unlink()
+    write(lib, "other.md", GOOD.replace("custom.good", "custom.other"))  # a clause to ref(), not concise
     write(lib, "bad.md", text)
     found = messages(lib)
     assert any(expected in m for m in found), found
@@ -225,3 +231,12 @@ def test_init_keeps_existing_files(tmp_path: Path) -> None:
     assert run("init", str(tmp_path)).exit_code == 0
     assert run("init", str(tmp_path)).exit_code == 2
     assert run("init", str(tmp_path), "--force").exit_code == 0
+
+
+def test_a_concise_clause_may_ref_a_full_only_clause_inside_a_scope_test(lib: Path) -> None:
+    write(lib, "other.md", GOOD.replace("custom.good", "custom.other"))
+    guarded = GOOD.replace("topics: [partners]\n", "topics: [partners]\nconcise: true\n") + (
+        "{% if document.scope != 'concise' %}See {{ ref('custom.other') }}.{% endif %}\n"
+    )
+    write(lib, "good.md", guarded)
+    assert [m for m in messages(lib) if "ref(" in m] == []

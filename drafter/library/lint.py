@@ -152,6 +152,12 @@ class Linter:
         for line, reason in violations(ast):
             self.add("error", path, first + line - 1, reason)
         self.check_names(ast, path, first)
+        scoped = {
+            id(call)
+            for test in ast.find_all(nodes.If)
+            if _mentions_scope(test.test)
+            for call in test.find_all(nodes.Call)
+        }
         for call in ast.find_all(nodes.Call):
             if not (
                 isinstance(call.node, nodes.Name) and call.args and isinstance(call.args[0], nodes.Const)
@@ -160,6 +166,16 @@ class Linter:
             value, line = call.args[0].value, first + call.lineno - 1
             if call.node.name == "ref" and value not in self.library.clauses:
                 self.add("error", path, line, f"ref('{value}'): no clause has that id")
+            elif call.node.name == "ref" and clause.meta.concise and id(call) not in scoped:
+                target = self.library.clauses[value]
+                if not target.meta.concise:
+                    self.add(
+                        "error",
+                        path,
+                        line,
+                        f"ref('{value}'): a concise directive keeps this clause but leaves that one out; "
+                        "mark it concise: true, or put the sentence in {% if document.scope != 'concise' %}",
+                    )
             if call.node.name == "term" and value not in self.library.terms:
                 self.add("error", path, line, f"term('{value}'): not defined in clauses/_terms.yaml")
         if clause.meta.when:
@@ -382,3 +398,10 @@ def _text_line(path: Path, text: str) -> int:
         if text in line:
             return number
     return 1
+
+
+def _mentions_scope(test: nodes.Node) -> bool:
+    """An `{% if %}` test that reads `document.scope` (a sentence kept or left out by scope)."""
+    return any(node.attr == "scope" for node in test.find_all(nodes.Getattr)) or (
+        isinstance(test, nodes.Getattr) and test.attr == "scope"
+    )
