@@ -104,7 +104,9 @@ def test_draft_prompts_for_each_missing_fact_and_names_it_once(source: Path, tmp
 
 
 def test_caption_signatures_and_header_highlight_their_prompts(tmp_path: Path) -> None:
-    source = without(tmp_path, "decree.defendant", "signatories.2.name", "signatories.0.party")
+    source = without(
+        tmp_path, "decree.defendant", "decree.case_number", "signatories.2.name", "signatories.0.party"
+    )
     out = tmp_path / "out.docx"
     result = run("build", str(source), "-o", str(out), "--draft")
     assert result.exit_code == 0, result.output
@@ -114,13 +116,16 @@ def test_caption_signatures_and_header_highlight_their_prompts(tmp_path: Path) -
     )  # its mapping
     body = part_xml(out, "word/document.xml")
     caption = next(tbl for tbl in body.iter(W + "tbl") if "Plaintiff," in text(tbl))
-    assert "[decree.defendant]," in text(caption)
-    assert "[decree.defendant]" in highlighted(caption)
+    assert "[decree.defendant]," in text(caption) and "Case No. [decree.case_number]" in text(caption)
+    assert {"[decree.defendant]", "[decree.case_number]"} <= set(highlighted(caption))
     marks = highlighted(body)
     assert "[signatories[2].name]" in marks and "[signatories[0].party]" in marks
     assert "Theresa Novak-Whitfield" not in text(body)  # the name left out, not another's
-    header = next(h for h in headers(out) if "No. 1:17-cv-06214" in text(h))
-    assert "[decree.defendant]" in highlighted(header)
+    header = next(h for h in headers(out) if "[decree.defendant]" in text(h))
+    assert text(header).endswith("v. [decree.defendant], No. [decree.case_number]")
+    assert {"[decree.defendant]", "[decree.case_number]"} <= set(highlighted(header))
+    with zipfile.ZipFile(out) as z:  # the well-formed stand-in the docket number was checked with
+        assert not any(b"1:00-cv-00000" in z.read(name) for name in z.namelist())
 
 
 @pytest.mark.parametrize(
@@ -128,7 +133,6 @@ def test_caption_signatures_and_header_highlight_their_prompts(tmp_path: Path) -
     [
         ("partners.0.id", "partners[0].id"),  # an id other fields point at
         ("problems.0.responses.0.partner", "problems[0].responses[0].partner"),  # a link
-        ("decree.case_number", "decree.case_number"),  # a docket number has a form to meet
         ("commitments.training.initial_hours", "commitments.training.initial_hours"),  # a number
         ("partners.0.kind", "partners[0].kind"),  # a choice
     ],

@@ -10,15 +10,17 @@ itself ("[agency.name]"), so every use prints it: clause text and what Python co
 "[decree.effective_date]" prompt (drafter.library.sandbox) and which dates computed from it
 turn into prompts of their own (compose.deadlines).
 
-Ids and links (`partners[].id`, the `partner` a response names), docket numbers, numbers and
-choices still have to be given: the composer reasons with them, and the field's own rule
-refuses a prompt in their place (a Slug's pattern, an int, an enum).
+Ids and links (`partners[].id`, the `partner` a response names), numbers and choices still
+have to be given: the composer reasons with them, and the field's own rule refuses a prompt
+in their place (a Slug's pattern, an int, an enum). The docket number has a form too, but
+nothing points at it: it is validated with a well-formed stand-in and printed as its prompt.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -32,20 +34,37 @@ Loc = tuple[str | int, ...]
 _STAND_IN_DATE = dt.date(1900, 1, 1)
 """A date no check can trip over (the earliest a filing may carry); replaced by None."""
 
+_FORMED: dict[Loc, str] = {("decree", "case_number"): "1:00-cv-00000"}
+"""Text with a form its field checks that a draft may still leave out (a decree filed with
+the complaint has no docket number yet): validated with a well-formed stand-in, then shown
+as its prompt. An id has a form too, but other fields point at it: never a hole."""
 
-def stand_in(loc: Loc, label: str) -> str | dt.date | None:
-    """The value validated in place of the missing field at `loc` (named `label`), or None
-    when that field cannot be a hole."""
+
+@dataclass(frozen=True)
+class Hole:
+    """A required fact left out: the value validated in its place, and the value the draft
+    composes with (the prompt text itself, or None for a date: the sandbox prompts for it)."""
+
+    validated: str | dt.date
+    shown: str | None
+
+
+def stand_in(loc: Loc, label: str) -> Hole | None:
+    """The hole for the missing field at `loc` (named `label`), or None when that field
+    cannot be left out even in a draft."""
     field = field_at(loc, Inputs)
     if field is None:
         return None
     kinds = parts(field.annotation)
     if kinds == [dt.date]:
-        return _STAND_IN_DATE
+        return Hole(_STAND_IN_DATE, None)
     if kinds != [str]:
         return None
     prompt = f"[{label}]"
-    return prompt if _accepts(field, prompt) else None
+    if _accepts(field, prompt):
+        return Hole(prompt, prompt)
+    formed = _FORMED.get(tuple(p for p in loc if isinstance(p, str)))
+    return Hole(formed, prompt) if formed is not None else None
 
 
 def _accepts(field: FieldInfo, text: str) -> bool:
@@ -59,22 +78,23 @@ def _accepts(field: FieldInfo, text: str) -> bool:
     return True
 
 
-def fill(data: dict[str, Any], holes: dict[Loc, Any]) -> dict[str, Any]:
+def fill(data: dict[str, Any], holes: dict[Loc, Hole]) -> dict[str, Any]:
     """A copy of the plain input data with each hole's stand-in value in place."""
     filled = copy.deepcopy(data)
-    for loc, value in holes.items():
+    for loc, hole in holes.items():
         node: Any = filled
         for part in loc[:-1]:
             node = node[part]
-        node[loc[-1]] = value
+        node[loc[-1]] = hole.validated
     return filled
 
 
-def empty_dates(inputs: Inputs, holes: dict[Loc, Any]) -> Inputs:
-    """`inputs` with None in each date hole (models are frozen: copied along the path)."""
-    for loc, value in holes.items():
-        if isinstance(value, dt.date):
-            inputs = _set(inputs, loc, None)
+def shown(inputs: Inputs, holes: dict[Loc, Hole]) -> Inputs:
+    """`inputs` holding what the draft prints for each hole where that differs from the
+    validated stand-in (models are frozen: copied along the path)."""
+    for loc, hole in holes.items():
+        if hole.shown != hole.validated:
+            inputs = _set(inputs, loc, hole.shown)
     return inputs
 
 

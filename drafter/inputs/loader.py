@@ -172,7 +172,7 @@ def validate_data(
 
     data = to_plain(root)
     found = text_problems(data)
-    holes: dict[Loc, Any] = {}
+    holes: dict[Loc, holes_mod.Hole] = {}
     try:
         inputs: Inputs | None = Inputs.model_validate(data)
     except ValidationError as exc:
@@ -194,7 +194,7 @@ def validate_data(
         located(loc, f"required key is missing; the draft prints [{dotted(loc)}] wherever it is used")
         for loc in holes
     ]
-    return holes_mod.empty_dates(inputs, holes), [], _sorted(asked)
+    return holes_mod.shown(inputs, holes), [], _sorted(asked)
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
