@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from drafter.compose.directive import Composition, compose
 from drafter.compose.profiles import LoadedProfile
 from drafter.compose.section_limits import Measure
-from drafter.decree.fit import DecreeFit
+from drafter.decree.fit import DecreeFit, running_name
 from drafter.errors import DrafterError, InputError, Problem
 from drafter.inputs.loader import load_draft_inputs
 from drafter.inputs.models import Inputs
@@ -216,7 +216,9 @@ def _fit_decree(
         }
     )
     agency = (
-        inputs.agency.model_copy(update={"short_name": fit.agency_term}) if fit.agency_term else inputs.agency
+        inputs.agency.model_copy(update={"short_name": running_name(fit.agency_term)})
+        if fit.agency_term
+        else inputs.agency
     )
     return inputs.model_copy(update={"decree": info, "agency": agency}), fit
 

@@ -22,9 +22,11 @@ RenderText = Callable[[str, Path, int], str]
 
 
 def defined_by_decree(fit: DecreeFit | None, name: str) -> bool:
-    """The host decree defines it (under this name or the one printed for it)."""
+    """The host decree defines it (under this name or the one printed for it; "the
+    Department", as obligations name a defined agency, is the term "Department")."""
     if fit is None:
         return False
+    name = name.removeprefix("the ")
     shown = fit.aliases.get(name, name)
     return name.lower() in fit.defined_elsewhere or shown.lower() in fit.defined_elsewhere
 

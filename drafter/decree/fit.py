@@ -82,7 +82,7 @@ def fit_report(
     report: DecreeReport, after_label: str | None, section: str | None, description: str
 ) -> DecreeFit:
     start_paragraph = label_lead(after_label or "") + 1
-    start_section = (roman_value(section or "") or 0) + 1
+    start_section = section_value(section) + 1
     defined = frozenset(t.term.lower() for t in report.terms)
     aliases: dict[str, str] = {}
     if report.monitor_title and report.monitor_title != "Monitor":
@@ -121,6 +121,21 @@ def fit_report(
         covers=covers,
         covers_later=covers_later,
     )
+
+
+def running_name(agency_term: str) -> str:
+    """The decree's name for the agency as obligations use it: an abbreviation alone ("LPD
+    shall"), a defined word with its article ("the Department shall"; at a sentence start the
+    typographic pass writes "The")."""
+    return agency_term if agency_term.isupper() else f"the {agency_term}"
+
+
+def section_value(label: str | None) -> int:
+    """The number of the decree's section a directive follows, whether the decree numbers its
+    sections in Roman ("XI") or arabic ("11", "11."): the directive's first section is the next
+    one, so it never reuses a number the decree already gives a section. None or unreadable → 0."""
+    text = (label or "").strip().rstrip(".")
+    return roman_value(text.upper()) or label_lead(text)
 
 
 def label_lead(label: str) -> int:

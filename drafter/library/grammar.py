@@ -81,29 +81,47 @@ def _curl(text: str, at_start: bool = True) -> str:
     return text.replace("'", "\u2019")
 
 
-def _curl_literal(token: str, before: str) -> str:
+# the end of the text before a sentence starts: nothing, a sentence's end (with any closing
+# quote, bracket or Markdown emphasis), or a new line with its list marker
+_SENTENCE_START = re.compile(
+    r"(?:[.!?][\u201d\u2019\"')*_]*\s+|\n[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+|\([a-z0-9]+\)[ \t]+)?)\Z"
+)
+
+
+def _starts_sentence(text_before: str) -> bool:
+    return not text_before.strip() or _SENTENCE_START.search(text_before[-24:]) is not None
+
+
+def _curl_literal(token: str, text_before: str) -> str:
+    """A value from the input, set like the text around it: its quotes curled and, at the
+    start of a sentence, a leading "the" capitalised (a decree's agency term "the Department"
+    in "The Department shall …")."""
     prefix = f"{SENTINEL_OPEN}{LITERAL}:"
     if not token.startswith(prefix):
         return token
     value = bytes.fromhex(token[len(prefix) : -len(SENTINEL_CLOSE)]).decode("utf-8")
-    if "'" not in value and '"' not in value:
-        return token
-    at_start = before == "" or before.isspace() or before in "([{\u2014\u2013/"  # as _OPEN_CONTEXT
-    return literal(_curl(value, at_start=at_start))
+    changed = value
+    if value.startswith("the ") and _starts_sentence(text_before):
+        changed = "T" + value[1:]
+    if "'" in value or '"' in value:
+        before = text_before[-1:]
+        at_start = before == "" or before.isspace() or before in "([{\u2014\u2013/"  # as _OPEN_CONTEXT
+        changed = _curl(changed, at_start=at_start)
+    return token if changed == value else literal(changed)
 
 
 def typographic(text: str) -> str:
     """Straight quotes and apostrophes → curly ones ("LPD's" → "LPD’s"); text inside
     drafter's private sentinels (term names, clause ids) is left exactly as written. A value
     from the input (a LITERAL sentinel) is set the same way as the text around it, and is
-    otherwise untouched: only its quotes change."""
+    otherwise untouched: only its quotes change, and a leading "the" at a sentence start."""
     if "'" not in text and '"' not in text and f"{SENTINEL_OPEN}{LITERAL}:" not in text:
         return text
     out: list[str] = []
     last = 0
     for match in _SENTINEL.finditer(text):
         out.append(_curl(text[last : match.start()], at_start=last == 0))
-        out.append(_curl_literal(match.group(0), text[match.start() - 1 : match.start()]))
+        out.append(_curl_literal(match.group(0), text[: match.start()]))
         last = match.end()
     out.append(_curl(text[last:], at_start=last == 0))
     return "".join(out)
