@@ -39,7 +39,8 @@ from drafter.safe_write import write_atomic
 LOCK_NAME = "library.lock"
 
 Severity = Literal["error", "warning"]
-_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)
+_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+)(?::\d+)?: (?P<message>.*)$", re.S)
+"""`file:line: message` or `file:line:col: message` (drafter.safe_yaml adds the column)."""
 
 
 @dataclass(frozen=True)
