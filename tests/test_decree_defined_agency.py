@@ -5,30 +5,22 @@ and continues the decree's section count instead of starting again at Section I.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, EXAMPLES
+from conftest import EXAMPLES
+from real_docs import lakeport_agreement
 
 from drafter.cli.main import main
 from drafter.docx.read import read_docx
 from drafter.review.findings import walk
 
-_spec = importlib.util.spec_from_file_location("make_docs", DATA / "real" / "make_docs.py")
-assert _spec and _spec.loader
-make_docs = importlib.util.module_from_spec(_spec)
-sys.modules["make_docs"] = make_docs  # dataclasses look their module up
-_spec.loader.exec_module(make_docs)
-
 
 @pytest.fixture(scope="module")
 def directive(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("agreement")
-    case = next(c for c in make_docs.cases() if c.name == "lakeport-agreement")
-    decree = make_docs.write_docx(make_docs.load_blocks(case), folder / "agreement.docx", case.form)
+    decree = lakeport_agreement(folder / "agreement.docx")
     out = folder / "directive.docx"
     args = ["build", str(EXAMPLES / "lakeport-amendment.yaml"), "--decree", str(decree)]
     result = CliRunner().invoke(main, [*args, "--after-paragraph", "10.1", "-o", str(out)])

@@ -4,21 +4,12 @@ expects (each case's YAML). Review must keep both at 0.9 or above."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import DATA
-
-REAL = DATA / "real"
-_spec = importlib.util.spec_from_file_location("make_docs", REAL / "make_docs.py")
-assert _spec and _spec.loader
-make_docs = importlib.util.module_from_spec(_spec)
-sys.modules["make_docs"] = make_docs  # dataclasses look their module up
-_spec.loader.exec_module(make_docs)
+from real_docs import make_docs
 
 
 @pytest.fixture(scope="module")
