@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 from docx.oxml.ns import qn
+from real_docs import lakeport_agreement
 
 from drafter.build import build
 from drafter.cli.main import main
@@ -232,3 +233,61 @@ def test_inspect_names_each_covered_element_by_the_id_the_input_uses(built: dict
     assert covered["meetings"] == "3" and covered["beats"] == "5"
     text = CliRunner().invoke(main, ["inspect", str(built["decree"])]).stdout
     assert "Regular public meetings [meetings]  (¶ 3)" in text
+
+
+TRAINING = ("training.curriculum", "training.social-understanding", "training.supervisors")
+
+
+def test_a_paragraph_that_only_mentions_an_element_leaves_nothing_out(tmp_path: Path) -> None:
+    # examples/lakeport-decree.docx: ¶ 16 offers crisis intervention training and ¶ 17 sends
+    # crisis-trained officers to mental health calls. Review counts them (one keyword each), but
+    # neither requires community-policing training or a strategy for marginalized groups.
+    decree = EXAMPLES / "lakeport-decree.docx"
+    result = build(AMENDMENT, tmp_path / "out.docx", decree=decree, after_paragraph="21", skip_covered=True)
+    ids = set(result.composition.clause_ids)
+    assert {*TRAINING, "communities.other-groups"} <= ids
+    assert result.composition.cover.skipped == ()
+    text = texts(result.output)
+    assert "(paragraph 16 of the Agreement)" not in text and "continue to govern" not in text
+
+
+@pytest.fixture(scope="module")
+def agreement(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The amendment built with --skip-covered against the settlement agreement of
+    tests/data/real, after its ¶ 11.1 (so every paragraph before can be cited)."""
+    folder = tmp_path_factory.mktemp("agreement")
+    decree = lakeport_agreement(folder / "agreement.docx")
+    return build(AMENDMENT, folder / "out.docx", decree=decree, after_paragraph="11.1", skip_covered=True)
+
+
+def test_a_paragraph_that_provides_an_element_still_leaves_its_clauses_out(agreement: Any) -> None:
+    # 7.1 trains all officers "in community policing, problem solving, procedural justice …";
+    # 4.2 keeps officers in a Patrol Area "for a minimum of two years"; 5.4 answers the Board's
+    # comments on draft policies in writing.
+    skipped = {s.clause_id: [c.paragraph for c in s.covered_by] for s in agreement.composition.cover.skipped}
+    assert {t: skipped.get(t) for t in TRAINING} == {t: ["7.1"] for t in TRAINING}
+    assert skipped["organization.beat-assignment"] == ["4.2"]
+    assert skipped["body.commission-comment"] == ["5.4"]
+    assert skipped["partnership.root-causes"] == ["4.1"] and skipped["body.commission"] == ["5.1"]
+    assert "initial, annual and supervisor training (paragraph 7.1 of the Agreement)" in texts(
+        agreement.output
+    )
+
+
+def test_keyword_accidents_in_the_agreement_leave_nothing_out(agreement: Any) -> None:
+    # 5.2 lists the Board's members ("young people", "people with disabilities"), 6.1 lets people
+    # with limited English take part in community meetings, 9.4 has the Monitor hear from
+    # residents: none of them provides youth engagement, a strategy for marginalized groups,
+    # police-hosted meetings or structured dialogues.
+    ids = set(agreement.composition.clause_ids)
+    assert {
+        "engagement.youth",
+        "engagement.school-officers",
+        "communities.other-groups",
+        "engagement.community-meetings",
+        "engagement.structured-dialogues",
+        "engagement.non-enforcement-contacts",
+    } <= ids
+    text = texts(agreement.output)
+    for cited in ("5.2", "6.1", "9.4"):
+        assert f"(paragraph {cited} of the Agreement)" not in text

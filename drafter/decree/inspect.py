@@ -18,7 +18,7 @@ from drafter.decree.structure import DecreeStructure, NumberedParagraph, Section
 from drafter.docx.read import read_docx
 from drafter.errors import DrafterError
 from drafter.model import CrossRef, Document, Paragraph
-from drafter.review.elements import covered, element_data
+from drafter.review.elements import covered, decisive, element_data
 from drafter.review.term_defs import DEFINITION_MEANS, DEFINITION_PAREN
 
 SCHEMA_VERSION = 1
@@ -81,7 +81,8 @@ class CoveredElement:
     paragraph: str | None
     """The first text that covers it: its paragraph number, None when that text is unnumbered."""
     paragraphs: tuple[str, ...]
-    """Every numbered paragraph that covers it, in order: what `build --skip-covered` may cite."""
+    """Every numbered paragraph that provides it beyond a keyword (review.elements.decisive), in
+    order: what `build --skip-covered` may cite. Often fewer than review's hits, and may be none."""
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,11 @@ def _elements(structure: DecreeStructure) -> tuple[list[CoveredElement], list[st
         if not hits:
             missing.append(entry["name"])
         else:
-            numbered = tuple(label for label in hits if label is not None)
+            numbered = tuple(
+                label
+                for label, text in texts
+                if label is not None and covered(entry, text) and decisive(entry, text)
+            )
             have.append(CoveredElement(str(entry["id"]), entry["name"], hits[0], numbered))
     return have, missing
 

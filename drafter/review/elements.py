@@ -41,6 +41,33 @@ def covered(entry: dict[str, Any], text: str) -> bool:
     return _covers(entry, text.lower())
 
 
+def decisive(entry: dict[str, Any], text: str) -> bool:
+    """Whether one paragraph `text` provides the element clearly enough to leave a directive's
+    clause on it out (`build --skip-covered`), not merely to prompt a reader: one of its keywords
+    and a second sign apart from it — another of its keywords, or one of its `confirm` phrases
+    (elements.yaml), which name what makes a mention a provision ("train all officers" with
+    "community policing"; "community meetings" held "every quarter"). One keyword alone is what
+    review counts, and it is how a crisis-intervention training paragraph or a board's
+    membership list once passed for community-policing training or youth engagement."""
+    low = text.lower()
+    keys = [keywords.spans(k, low) for k in entry.get("keywords", [])]
+    signs = keys + [keywords.spans(c, low) for c in entry.get("confirm", [])]
+    return any(
+        _apart(a, b)
+        for i, first in enumerate(keys)
+        for j, other in enumerate(signs)
+        if i != j
+        for a in first
+        for b in other
+    )
+
+
+def _apart(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two matches that share no text ("community partnerships" is one sign, though two
+    keywords match it)."""
+    return a[1] <= b[0] or b[1] <= a[0]
+
+
 def _covers(entry: dict[str, Any], low: str) -> bool:
     return keywords.found(tuple(entry.get("keywords", [])), low)
 

@@ -32,8 +32,19 @@ def found(phrases: tuple[str, ...], low: str) -> bool:
     compiled = pattern(phrases)
     m = compiled.search(low)
     while m is not None:
-        before = low[m.start() - 1 : m.start()]
-        if not (before.isalnum() or before == "_"):
+        if _word_start(low, m.start()):
             return True
         m = compiled.search(low, m.start() + 1)
     return False
+
+
+def spans(phrase: str, low: str) -> list[tuple[int, int]]:
+    """Where one phrase occurs in `low` at a word start (start, end), for rules that must tell
+    two phrases found apart from one phrase two patterns both match."""
+    compiled = pattern((phrase,))
+    return [(m.start(), m.end()) for m in compiled.finditer(low) if _word_start(low, m.start())]
+
+
+def _word_start(low: str, at: int) -> bool:
+    before = low[at - 1 : at]
+    return not (before.isalnum() or before == "_")
