@@ -85,7 +85,7 @@ def build(
     from drafter.docx.reference import load_reference
     from drafter.docx.write import write_docx  # python-docx import is the slow part of start-up
 
-    inputs, asked = load_draft_inputs(source, draft=draft)
+    inputs, asking = load_draft_inputs(source, draft=draft)
     kind = str(inputs.document.kind)
     target = output if output is not None else default_output(source, kind, out_dir)
     check_target(target, force=force, inputs=[source])
@@ -106,6 +106,7 @@ def build(
     )
     loaded = None
     measures: list[Measure] = []
+    supplied: dict[str, str] = {}  # a fact the host decree puts in place of the input's
     if kind == "narrative":
         from drafter.compose.answers import UnansweredError
         from drafter.compose.narrative import compose_narrative
@@ -130,11 +131,14 @@ def build(
     else:
         inputs, fit = _fit_decree(source, inputs, decree, after_paragraph, after_heading, skip_covered)
         composition = compose(inputs, lib, draft=draft, fit=fit, skip_covered=skip_covered)
-    if asked:
-        from drafter.compose.prompts import highlight_prompts
+        if fit is not None and fit.agency_term:
+            supplied["agency.short_name"] = inputs.agency.short_name
+    if draft:
+        from drafter.compose.prompts import highlight_prompts, prompted_fields
 
-        composition.document = highlight_prompts(composition.document, [p.field for p in asked])
-        composition.warnings[:0] = [str(p) for p in asked]
+        composition.document = highlight_prompts(composition.document, asking.required)
+        printed = prompted_fields(composition.document)
+        composition.warnings[:0] = [str(p) for p in asking.warnings(printed, supplied)]
     write_docx(composition.document, target, reference, force=force, inputs=[source])
     note = reference.note()
     return _extras(

@@ -173,3 +173,58 @@ def test_review_reports_each_prompt_once(source: Path, tmp_path: Path) -> None:
     marks = highlighted(part_xml(out, "word/document.xml"))
     assert len(raised) == len(marks)
     assert sum(f["location"]["quote"] == "[agency.name]" for f in raised) == marks.count("[agency.name]") == 1
+
+
+def warnings(result: Result) -> list[str]:
+    return [line for line in result.output.splitlines() if line.startswith("warning: ")]
+
+
+def amendment_without(tmp_path: Path, *fields: str) -> Path:
+    """examples/lakeport-amendment.yaml without `fields`, beside the decree it names (decree.file)."""
+    (tmp_path / "lakeport-decree.docx").write_bytes((ROOT / "examples" / "lakeport-decree.docx").read_bytes())
+    return without(tmp_path, *fields, example="lakeport-amendment")
+
+
+def test_a_fact_the_draft_does_not_print_is_said_to_be_needed_only_for_the_final_build(
+    tmp_path: Path,
+) -> None:
+    """A modification drafted into its decree counts its deadlines from the Modification Date
+    and takes the decree's definitions: the decree's Effective Date prints nowhere, so the
+    warning must not send the reader looking for its prompt; the final build still refuses
+    the file without it."""
+    source = amendment_without(tmp_path, "decree.effective_date")
+    out = tmp_path / "out.docx"
+    result = run("build", str(source), "-o", str(out), "--draft")
+    assert result.exit_code == 0, result.output
+    assert warnings(result) == [
+        f"warning: {source}:35:1: decree.effective_date: required key is missing; "
+        "this draft does not print it, but the final build needs it"
+    ]
+    with zipfile.ZipFile(out) as z:
+        assert not any(b"decree.effective_date" in z.read(name) for name in z.namelist())
+    final = run("build", str(source), "-o", str(out), "--force")
+    assert final.exit_code == 2
+    assert final.output.startswith(f"{source}:35:1: decree.effective_date: required key is missing (")
+
+
+def test_a_fact_the_host_decree_supplies_is_warned_about_as_supplied(tmp_path: Path) -> None:
+    """--decree: the decree's own term for the agency ("LPD") replaces a prompted short name, so
+    no "[agency.short_name]" prints and the warning says what stands in its place."""
+    source = amendment_without(tmp_path, "agency.short_name")
+    out = tmp_path / "out.docx"
+    result = run("build", str(source), "-o", str(out), "--draft")
+    assert result.exit_code == 0, result.output
+    assert warnings(result) == [
+        f"warning: {source}:27:1: agency.short_name: required key is missing; "
+        'the host decree supplies it in this draft ("LPD"), but the final build needs it'
+    ]
+    assert "[agency.short_name]" not in highlighted(part_xml(out, "word/document.xml"))
+    # without the decree the same draft prints the prompt, and says so
+    alone = without(
+        tmp_path, "agency.short_name", "decree.file", "decree.after_paragraph", example="lakeport-amendment"
+    )
+    result = run("build", str(alone), "-o", str(out), "--draft", "--force")
+    assert warnings(result) == [
+        f"warning: {alone}:27:1: agency.short_name: required key is missing; "
+        "the draft prints [agency.short_name] wherever it is used"
+    ]

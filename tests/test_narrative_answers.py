@@ -71,8 +71,19 @@ def test_little_data_draft_asks_for_each_missing_fact_and_review_agrees(tmp_path
     out = tmp_path / "red-cedar.docx"
     result = CliRunner().invoke(cli, ["build", str(LITTLE), "-o", str(out), "--draft"])
     assert result.exit_code == 0 and out.exists()
-    asked = re.findall(r"draft asks for \[(.*)\]$", result.output, re.M)
-    assert asked == [
+    asked = re.findall(
+        rf"^warning: {re.escape(str(LITTLE))}:(\d+):\d+: (\S+): not given; the draft prints \[(\S+)\] wherever it is used$",
+        result.output,
+        re.M,
+    )
+    assert all(field == prompt for _, field, prompt in asked)
+    # each at its field's line, or its section's when absent: grant's, metrics[0]'s, training's
+    lines = {field: int(line) for line, field, _ in asked}
+    text = LITTLE.read_text(encoding="utf-8").splitlines()
+    assert text[lines["grant.figures"] - 1] == "grant:"
+    assert text[lines["metrics[0].baseline"] - 1].lstrip().startswith("- ")
+    assert text[lines["commitments.training.supervisor_hours"] - 1] == "  training:"
+    assert [field for _, field, _ in asked] == [
         "grant.figures",
         "grant.strategy",
         "grant.consultations",

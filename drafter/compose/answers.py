@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from drafter.errors import DrafterError
-from drafter.model import Document, Run, iter_paragraphs
+from drafter.model import Document
 from drafter.review import elements, substance
 
 
@@ -86,16 +86,6 @@ def gaps(document: Document) -> list[Gap]:
         else:
             found.append(Gap(finding.check, finding.message, answer.how, answer.field))
     return found
-
-
-def prompts(document: Document) -> list[str]:
-    """The facts a draft asks for: the text of each highlighted prompt, once each, in order."""
-    asked: list[str] = []
-    for paragraph in iter_paragraphs(document.body):
-        for inline in paragraph.content:
-            if isinstance(inline, Run) and inline.highlight and inline.text not in asked:
-                asked.append(inline.text)
-    return asked
 
 
 class UnansweredError(DrafterError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from drafter.compose.answers import UnansweredError, gaps, prompts
+from drafter.compose.answers import UnansweredError, gaps
 from drafter.compose.budget import Budget, budget_table, compute
 from drafter.compose.context import build_context
 from drafter.compose.directive import Composer, Composition
@@ -101,8 +101,7 @@ def compose_narrative(
     found = gaps(composition.document)
     if found and not options.get("draft"):
         raise UnansweredError(source, found)
-    composition.warnings = [f"{source}: draft asks for {label}" for label in prompts(composition.document)]
-    composition.warnings += [f"{source}: narrative: {gap} [{gap.code}]" for gap in found]
+    composition.warnings = [f"{source}: narrative: {gap} [{gap.code}]" for gap in found]
     measures = check_limits(composition.document, loaded)
     meta = dataclasses.replace(composition.document.meta, page_format=loaded.profile.format.page_format())
     composition.document = dataclasses.replace(composition.document, meta=meta)

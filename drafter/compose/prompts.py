@@ -11,9 +11,13 @@ prompts listed in `Meta.prompts` there.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from drafter import model as m
+
+_RECKONED = " + "
+"""What separates a field from the reckoning in a computed prompt ("[decree.effective_date +
+90 days]", drafter.compose.deadlines)."""
 
 
 def highlight_prompts(document: m.Document, fields: Sequence[str]) -> m.Document:
@@ -59,3 +63,39 @@ def _inlines(content: tuple[m.Inline, ...], prompts: tuple[str, ...]) -> tuple[m
         pieces = m.prompt_runs(item.text, prompts)
         out.extend(dataclasses.replace(item, text=p.text, highlight=p.highlight) for p in pieces)
     return tuple(out)
+
+
+def prompted_fields(document: m.Document) -> list[str]:
+    """The input field each prompt a draft prints asks for, once each, in reading order: the
+    body's and the page header's highlighted runs, then the caption's and signatures' prompts
+    (plain text until the writer). A computed date's prompt asks for the date it counts from.
+    A fact the draft never prints (a date a modification does not count from, a name the host
+    decree supplies) is not here: the build's warning must not send a person looking for it."""
+    texts = [run.text for run in _highlighted(document)]
+    plain = list(_plain_texts(document))
+    texts += [p for p in document.meta.prompts if any(p in text for text in plain)]
+    fields: list[str] = []
+    for text in texts:
+        field = text[1:-1].split(_RECKONED, 1)[0]
+        if field not in fields:
+            fields.append(field)
+    return fields
+
+
+def _highlighted(document: m.Document) -> Iterator[m.Run]:
+    contents = [p.content for p in m.iter_paragraphs(document.body)]
+    contents += [b.content for b in m.iter_blocks(document.body) if isinstance(b, m.Heading)]
+    contents.append(document.meta.header)
+    for content in contents:
+        for item in content:
+            if isinstance(item, m.Run) and item.highlight and item.text.startswith("["):
+                yield item
+
+
+def _plain_texts(document: m.Document) -> Iterator[str]:
+    for block in m.iter_blocks(document.body):
+        if isinstance(block, m.Caption):
+            yield from (v for v in dataclasses.astuple(block) if isinstance(v, str))
+        elif isinstance(block, m.SignatureBlock):
+            for signatory in block.signatories:
+                yield from (signatory.party, signatory.name, signatory.title)

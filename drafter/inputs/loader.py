@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -155,15 +156,15 @@ def _clean_loc(loc: Iterable[Any]) -> Loc:
 
 def validate_data(
     path: Path, root: Any, *, draft: bool = False
-) -> tuple[Inputs | None, list[Problem], list[Problem]]:
-    """Validate loaded YAML: the model (when valid), every problem found, and (with `draft`)
-    the required facts left out that the draft asks for instead (drafter.inputs.holes)."""
+) -> tuple[Inputs | None, list[Problem], Asking | None]:
+    """Validate loaded YAML: the model (when valid), every problem found, and (when valid)
+    what a draft asks for: with `draft`, the required facts left out (drafter.inputs.holes)."""
     name = str(path)
     if not isinstance(root, dict):
         return (
             None,
             [Problem(name, 1, 1, "", "the file must be a mapping of sections (document:, agency:, …)")],
-            [],
+            None,
         )
 
     def located(loc: Loc, message: str) -> Problem:
@@ -189,12 +190,61 @@ def validate_data(
     if inputs is not None and not found:
         found = cross_check(inputs)
     if inputs is None or found:
-        return None, _sorted([located(loc, message) for loc, message in found]), []
-    asked = [
-        located(loc, f"required key is missing; the draft prints [{dotted(loc)}] wherever it is used")
-        for loc in holes
-    ]
-    return holes_mod.shown(inputs, holes), [], _sorted(asked)
+        return None, _sorted([located(loc, message) for loc, message in found]), None
+    return holes_mod.shown(inputs, holes), [], Asking(name, root, tuple(holes))
+
+
+@dataclass(frozen=True)
+class Asking:
+    """The facts a --draft build asks for instead of refusing, each warned about at the line
+    where it belongs in the input: the required ones left out (`holes`, which a final build
+    refuses) and the optional ones a clause prints a prompt for."""
+
+    file: str
+    root: Any
+    """The loaded file, for each field's line (a missing one: its section's)."""
+    holes: tuple[Loc, ...] = ()
+
+    @property
+    def required(self) -> list[str]:
+        """The required facts left out, as their prompts name them ("decree.effective_date")."""
+        return [dotted(loc) for loc in self.holes]
+
+    def warnings(self, printed: Sequence[str], supplied: Mapping[str, str]) -> list[Problem]:
+        """One warning per fact the draft asks for: each required fact left out (in file
+        order), then each optional fact `printed` as a prompt (in reading order). `printed`
+        lists the fields the draft prints a prompt for; `supplied` maps a field to what the
+        host decree puts in its place ("agency.short_name" → "the Department")."""
+        required = [
+            self.warning(
+                loc, required=True, printed=dotted(loc) in printed, supplied=supplied.get(dotted(loc))
+            )
+            for loc in self.holes
+        ]
+        optional = [self.warning(undotted(f), required=False) for f in printed if f not in self.required]
+        return _sorted(required) + optional
+
+    def warning(
+        self, loc: Loc, *, required: bool, printed: bool = True, supplied: str | None = None
+    ) -> Problem:
+        """The one form of a draft's warning about a fact: where it belongs, whether a final
+        build needs it, and what this draft shows in its place."""
+        field = dotted(loc)
+        missing = "required key is missing" if required else "not given"
+        if supplied is not None:
+            shown = f'the host decree supplies it in this draft ("{supplied}")'
+        elif printed:
+            shown = f"the draft prints [{field}] wherever it is used"
+        else:
+            shown = "this draft does not print it"
+        final = ", but the final build needs it" if required and (supplied is not None or not printed) else ""
+        line, column = position(self.root, loc)
+        return Problem(self.file, line, column, field, f"{missing}; {shown}{final}")
+
+
+def undotted(field: str) -> Loc:
+    """'partners[2].kind' → ('partners', 2, 'kind'): the inverse of `dotted`."""
+    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", field))
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -206,14 +256,14 @@ def load_inputs(path: Path) -> Inputs:
     return load_draft_inputs(path, draft=False)[0]
 
 
-def load_draft_inputs(path: Path, *, draft: bool = True) -> tuple[Inputs, list[Problem]]:
-    """`load_inputs` for a --draft build: also the required facts left out (each where it
-    belongs in the file), which the draft prints as prompts instead of refusing."""
+def load_draft_inputs(path: Path, *, draft: bool = True) -> tuple[Inputs, Asking]:
+    """`load_inputs` for a --draft build: also what the draft asks for instead of refusing
+    (the required facts left out), and where in the file each fact belongs."""
     root = read_yaml(path)
-    inputs, problems, asked = validate_data(path, root, draft=draft)
-    if problems or inputs is None:
+    inputs, problems, asking = validate_data(path, root, draft=draft)
+    if problems or inputs is None or asking is None:
         raise InputError(problems)
-    return inputs, asked
+    return inputs, asking
 
 
 def check_file(path: Path) -> list[Problem]:
