@@ -123,7 +123,15 @@ def parse_yaml(
         raise YamlFileError(path, f"YAML syntax: {' '.join(str(exc).split())}") from None
     except (TypeError, ValueError, AttributeError) as exc:  # ruamel's constructors on odd input
         raise YamlFileError(path, f"YAML: cannot read this file: {exc}") from None
-    check_shape(data, path, line_offset)
+    try:
+        check_shape(data, path, line_offset)
+    except YamlFileError as exc:
+        if round_trip or exc.line is not None:
+            raise
+        # The fast loader's plain dicts carry no positions: read again keeping them, only now,
+        # so the refusal names its line.
+        parse_yaml(text, path, round_trip=True, dates_as_text=dates_as_text, line_offset=line_offset)
+        raise
     return data
 
 
