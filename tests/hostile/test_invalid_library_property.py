@@ -38,7 +38,7 @@ from harness import MINILIB, MINIMAL, Outcome, listing
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-from yaml_damage import SYNTAX, damage, dump, value_at
+from yaml_damage import SYNTAX, damage, deep, dump, value_at
 
 from drafter.cli.main import main
 
@@ -177,6 +177,13 @@ FOUND = [
         "version: 3\n",
         "version: 3\nversion: 4\n",
     ),
+    # block nesting past the limit in front matter: 'nested more than 64 levels deep', no line
+    _edited(
+        "clauses/alpha/partners.md",
+        MINILIB / "clauses" / "alpha" / "partners.md",
+        "title: Partners\n",
+        deep("title: DEEP-VALUE\n", 400, "list"),
+    ),
 ]
 
 
@@ -189,6 +196,7 @@ FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (error|warning): ")
 @settings(max_examples=20, phases=NO_SHRINK, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_library())
 @example(FOUND[0])
+@example(FOUND[1])
 def test_a_damaged_library_is_usable_or_refused_at_a_line(case: tuple[str, str, str]) -> None:
     what, where, text = case
     runner = CliRunner(env={"DRAFTER_LIBRARY": None})
