@@ -291,3 +291,26 @@ def test_keyword_accidents_in_the_agreement_leave_nothing_out(agreement: Any) ->
     text = texts(agreement.output)
     for cited in ("5.2", "6.1", "9.4"):
         assert f"(paragraph {cited} of the Agreement)" not in text
+
+
+def test_a_definition_never_stands_in_for_the_clauses_left_out(tmp_path: Path) -> None:
+    # ¶ 3 defines a term with the very words of community-policing training, but it requires
+    # nothing: before any paragraph that requires the training, nothing is left out.
+    document = docx.Document()
+    for line in [
+        "I. DEFINITIONS",
+        "1.\t\u201cAgreement\u201d means this Consent Decree.",
+        "2.\t\u201cLPD\u201d means the Lakeport Police Department.",
+        "3.\t\u201cAcademy Training\u201d means the training in community policing that LPD gives every officer.",
+        "II. TRAINING",
+        "4.\tLPD shall train all officers in community policing every year.",
+        "5.\tThe Parties may end this Agreement after five years.",
+    ]:
+        document.add_paragraph(line)
+    decree = tmp_path / "decree.docx"
+    document.save(str(decree))
+    result = build(AMENDMENT, tmp_path / "out.docx", decree=decree, after_paragraph="3", skip_covered=True)
+    assert set(TRAINING) <= set(result.composition.clause_ids)
+    assert "(paragraph 3 of the Agreement)" not in texts(result.output)
+    kept = {k.clause_id: k.reason for k in result.composition.cover.kept}
+    assert kept["training.curriculum"] == "the decree covers training (¶ 4) only after the insertion point"

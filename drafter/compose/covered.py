@@ -2,8 +2,9 @@
 them out and cites the decree's paragraph instead.
 
 A clause is left out when it names the elements it provides (front matter `elements:`) and the
-decree covers every one of them in a paragraph the directive can cite (decree.fit's `covers`:
-inspect's element matcher, before the insertion point). A clause the directive keeps must not
+decree provides every one of them in a paragraph the directive can cite (decree.fit's `covers`:
+a paragraph before the insertion point that requires the element, not one that defines a term,
+by review.elements.decisive: stricter than review's and inspect's one keyword). A clause the directive keeps must not
 point at a clause it leaves out, so a left-out clause that a kept one names with `ref()` or
 `section_of()` is kept after all, and the reason is reported; the directive's numbering and
 cross-references stay whole because nothing that is referred to goes.

@@ -7,7 +7,8 @@
 - when its deadlines run: a directive added to an entered decree counts from the Modification
   Date (a term of its own), never from an Effective Date years back;
 - what it need not repeat (`--skip-covered`): the community-policing elements the decree
-  already covers (inspect's list), each with the paragraph that covers it. Only a paragraph
+  already provides, each with the paragraph that requires it (inspect's paragraphs that pass
+  review.elements.decisive; a definition requires nothing and is never cited). Only a paragraph
   before the insertion point is cited: the directive's numbers continue the decree's, so in it
   "paragraph 24" means the decree's only when 24 is lower than its own first number (the
   `decree.continuing-numbering` clause says so), and `insert` reads it that way.
@@ -97,19 +98,18 @@ def fit_report(
     covers: dict[str, CoveredBy] = {}
     covers_later: dict[str, str] = {}
     word = _paragraph_word(report)
-    # a definition names a thing; the paragraph that requires it is the one to cite
+    # a definition names a thing and requires nothing: only a paragraph that requires the
+    # element can stand in for the clauses left out
     definitions = {t.paragraph for t in report.terms if t.form != "parenthetical"}
     for element in report.elements:
-        before = sorted(
-            (p for p in element.paragraphs if label_lead(p) < start_paragraph),
-            key=lambda p: p in definitions,
-        )
+        requiring = [p for p in element.paragraphs if p not in definitions]
+        before = [p for p in requiring if label_lead(p) < start_paragraph]
         if before:
             covers[element.id] = CoveredBy(
                 element.id, _phrase(element.name), before[0], f"{word} {before[0]}"
             )
-        elif element.paragraphs:
-            covers_later[element.id] = element.paragraphs[0]
+        elif requiring:
+            covers_later[element.id] = requiring[0]
     return DecreeFit(
         start_paragraph=start_paragraph,
         start_section=start_section,
