@@ -108,7 +108,6 @@ def build(
     measures: list[Measure] = []
     supplied: dict[str, str] = {}  # a fact the host decree puts in place of the input's
     if kind == "narrative":
-        from drafter.compose.answers import UnansweredError
         from drafter.compose.narrative import compose_narrative
 
         if skip_covered:
@@ -123,11 +122,9 @@ def build(
                     )
                 ]
             )
-        try:
-            composition, loaded, measures = compose_narrative(inputs, lib, source=str(source), draft=draft)
-        except UnansweredError as exc:
-            fields = {gap.field for gap in exc.found if gap.field}
-            raise UnansweredError(exc.source, exc.found, _input_lines(source, fields)) from None
+        composition, loaded, measures = compose_narrative(
+            inputs, lib, source=str(source), line_of=asking.line, draft=draft
+        )
     else:
         inputs, fit = _fit_decree(source, inputs, decree, after_paragraph, after_heading, skip_covered)
         composition = compose(inputs, lib, draft=draft, fit=fit, skip_covered=skip_covered)
@@ -240,14 +237,6 @@ def _at_input_field(source: Path, decree: Path, error: DrafterError, by_paragrap
     line, column = position(read_yaml(source), key)
     message = "; ".join(error.at(str(decree)).lines())
     return InputError([Problem(str(source), line, column, ".".join(key), message)])
-
-
-def _input_lines(source: Path, fields: set[str]) -> dict[str, int | None]:
-    """Each dotted field's line in the input (a missing one: the section that should hold it)."""
-    from drafter.inputs.loader import position, read_yaml
-
-    root = read_yaml(source)
-    return {field: position(root, tuple(field.split(".")))[0] for field in fields}
 
 
 def _fill_toc_pages(result: BuildResult, reference: Reference, pdf: Path) -> bool:

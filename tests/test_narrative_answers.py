@@ -102,6 +102,8 @@ def test_little_data_draft_asks_for_each_missing_fact_and_review_agrees(tmp_path
         "grant.sustainability",
     ]
     build_gaps = re.findall(r"narrative: .*\[(\S+)\]$", result.output, re.M)
+    # as the final build's error says it: at the line of the section that answers it (grant:)
+    assert f"warning: {LITTLE}:21: narrative: 34 U.S.C. § 10382(c)(11) not answered" in result.output
     report = review_file(out, kind="narrative", profile="chp-2024")
     review_gaps = [f.check for f in report.findings if f.severity == "warning"]
     assert build_gaps == review_gaps == ["grant.10382c-missing"]

@@ -11,6 +11,7 @@ every § 10382(c) item answered in the text (compose.answers), and section limit
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from drafter.compose.answers import UnansweredError, gaps
@@ -86,22 +87,28 @@ def profile_for(inputs: Inputs, library: Library) -> LoadedProfile:
 
 
 def compose_narrative(
-    inputs: Inputs, library: Library, source: str = "input", **options: Any
+    inputs: Inputs,
+    library: Library,
+    source: str = "input",
+    line_of: Callable[[str], int | None] | None = None,
+    **options: Any,
 ) -> tuple[Composition, LoadedProfile, list[Measure]]:
     """Compose a narrative, then check that it answers what it must and fits its limits.
 
     The composed text is read with review's checks (compose.answers): a § 10382(c) item, a
     core element or a substance check review would flag raises UnansweredError naming the
-    input field that answers it; with `draft=True` these become `composition.warnings`.
-    A section over its limit raises LimitError.
+    input field that answers it (at its line in `source`, from `line_of`); with `draft=True`
+    the same lines become `composition.warnings`. A section over its limit raises LimitError.
     """
     loaded = profile_for(inputs, library)
     composer = NarrativeComposer(inputs, library, loaded, **options)
     composition = composer.compose()
     found = gaps(composition.document)
+    lines_at = {gap.field: line_of(gap.field) for gap in found if gap.field} if line_of else None
+    unanswered = UnansweredError(source, found, lines_at)
     if found and not options.get("draft"):
-        raise UnansweredError(source, found)
-    composition.warnings = [f"{source}: narrative: {gap} [{gap.code}]" for gap in found]
+        raise unanswered
+    composition.warnings = unanswered.lines()
     measures = check_limits(composition.document, loaded)
     meta = dataclasses.replace(composition.document.meta, page_format=loaded.profile.format.page_format())
     composition.document = dataclasses.replace(composition.document, meta=meta)

@@ -224,6 +224,11 @@ class Asking:
         optional = [self.warning(undotted(f), required=False) for f in printed if f not in self.required]
         return _sorted(required) + optional
 
+    def line(self, field: str) -> int | None:
+        """The line of a dotted field ('metrics[0].target') in the file; a missing one's
+        section's."""
+        return position(self.root, undotted(field))[0]
+
     def warning(
         self, loc: Loc, *, required: bool, printed: bool = True, supplied: str | None = None
     ) -> Problem:
