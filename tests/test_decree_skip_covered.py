@@ -314,3 +314,11 @@ def test_a_definition_never_stands_in_for_the_clauses_left_out(tmp_path: Path) -
     assert "(paragraph 3 of the Agreement)" not in texts(result.output)
     kept = {k.clause_id: k.reason for k in result.composition.cover.kept}
     assert kept["training.curriculum"] == "the decree covers training (¶ 4) only after the insertion point"
+
+
+def test_a_paragraph_is_read_with_its_lettered_items(agreement: Any) -> None:
+    # 4.3 reads "For each project, the Department shall:" and SARA is in its items (a)–(d):
+    # identify the problem, analyse its causes, agree on a response, assess the result. The
+    # SARA clause would go, but another clause cites it by number, so it stays with a note.
+    kept = {(k.clause_id, k.reason) for k in agreement.composition.cover.kept}
+    assert ("problem-solving.sara-method", "problem-solving.problems refers to it") in kept

@@ -235,18 +235,31 @@ def _elements(structure: DecreeStructure) -> tuple[list[CoveredElement], list[st
     have: list[CoveredElement] = []
     missing: list[str] = []
     texts = [(numbers.get(i.index), i.text) for i in structure.items if not i.skip and i.text.strip()]
+    provisions = _provisions(structure, numbers)
     for entry in element_data().get("directive", []):
         hits = [label for label, text in texts if covered(entry, text)]
         if not hits:
             missing.append(entry["name"])
         else:
-            numbered = tuple(
-                label
-                for label, text in texts
-                if label is not None and covered(entry, text) and decisive(entry, text)
-            )
+            numbered = tuple(label for label, text in provisions if decisive(entry, text))
             have.append(CoveredElement(str(entry["id"]), entry["name"], hits[0], numbered))
     return have, missing
+
+
+def _provisions(structure: DecreeStructure, numbers: dict[int, str]) -> list[tuple[str, str]]:
+    """Each numbered paragraph with the unnumbered items that follow it ((a)–(d), a list), as
+    one text: "For each project, the Department shall:" says nothing of SARA; its items do."""
+    out: list[tuple[str, list[str]]] = []
+    for item in structure.items:
+        if item.skip or not item.text.strip():
+            continue
+        if item.index in numbers:
+            out.append((numbers[item.index], [item.text]))
+        elif item.is_heading:
+            out.append(("", []))
+        elif out and out[-1][0]:
+            out[-1][1].append(item.text)
+    return [(label, "\n".join(parts)) for label, parts in out if label]
 
 
 def inspect_document(doc: Document, file: str = "") -> DecreeReport:
