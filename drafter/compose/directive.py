@@ -4,8 +4,9 @@ The stages, in order: pick the clauses the outline names whose `when` holds; ren
 the sandbox and parse it into blocks; add the Definitions the rendered text uses; number
 every paragraph and heading the way the word processor will; resolve cross-references to
 those numbers. This module runs the stages; each job that is more than a step lives in its
-own module: the names templates see (compose.context), the Definitions (compose.definitions),
-the deadline rows (compose.deadlines), numbers and cross-references (compose.numbers).
+own module: which clauses apply and the section numbers (compose.outline_walk), the names
+templates see (compose.context), the Definitions (compose.definitions), the deadline rows
+(compose.deadlines), numbers and cross-references (compose.numbers).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from drafter.compose.covered import CoverPlan, plan_cover
 from drafter.compose.deadlines import deadline_rows, titled
 from drafter.compose.definitions import defined_by_decree, definition_paragraphs
 from drafter.compose.numbers import number_document, resolve_references
+from drafter.compose.outline_walk import chosen, in_scope, plan_sections, select_clauses
 from drafter.decree.fit import DecreeFit, deadline_term
 from drafter.errors import LibraryError, MarkupError, RenderError
 from drafter.inputs.models import Inputs
@@ -59,7 +61,6 @@ from drafter.model import (
     Term,
     clause_digest,
 )
-from drafter.numbering_scheme import roman
 
 COVERED_CLAUSE = "decree.covered"
 """The clause that cites the host decree's paragraphs for what --skip-covered leaves out."""
@@ -76,24 +77,6 @@ class Composition:
     """What a --draft build lets through and the CLI prints (narratives: unanswered questions)."""
     cover: CoverPlan = field(default_factory=CoverPlan)
     """--skip-covered: the clauses left out because the host decree covers them."""
-
-
-def select_clauses(section: OutlineSection, library: Library, kind: str, outline_path: Path) -> list[Clause]:
-    """The clauses a section names, then those of its topics (by id), once each."""
-    chosen: list[Clause] = []
-    for clause_id in section.clauses:
-        clause = library.clauses.get(clause_id)
-        if clause is None:
-            raise LibraryError(
-                f"{outline_path}: section '{section.heading}' names unknown clause '{clause_id}'"
-            )
-        chosen.append(clause)
-    for topic in section.topics:
-        for clause_id in sorted(library.clauses):
-            clause = library.clauses[clause_id]
-            if topic in clause.meta.topics and clause not in chosen:
-                chosen.append(clause)
-    return [c for c in chosen if kind in c.meta.kinds]
 
 
 class Composer:
@@ -133,7 +116,6 @@ class Composer:
                 }
             )
         )
-        self.section_numbers: list[str] = []
         self.clause_sections: dict[str, str] = {}
         self.list_ids: Iterator[int] = itertools.count(1)
         self.used: list[str] = []
@@ -155,16 +137,9 @@ class Composer:
     # ------------------------------------------------------------------ rendering
 
     def included(self, clause: Clause) -> bool:
-        if clause.id in self.skipped:
-            return False
-        document = self.inputs.document
-        if (
-            self.numbered
-            and str(getattr(document.scope, "value", document.scope)) == "concise"
-            and not clause.meta.concise
-        ):
-            return False
-        if set(clause.meta.topics) & set(document.omit_topics):
+        """Whether a clause goes in: not left out as covered, in the document's scope
+        (compose.outline_walk), and its `when` holds for this input."""
+        if clause.id in self.skipped or not in_scope(clause, self.inputs.document, self.numbered):
             return False
         if not clause.meta.when:
             return True
@@ -172,11 +147,7 @@ class Composer:
 
     def chosen(self, section: OutlineSection, outline_path: Path) -> Iterator[Clause]:
         """The clauses a section (and its subsections) holds for this input, in order."""
-        for clause in select_clauses(section, self.library, self.kind, outline_path):
-            if self.included(clause):
-                yield clause
-        for sub in section.subsections:
-            yield from self.chosen(sub, outline_path)
+        return chosen(section, self.library, self.kind, outline_path, self.included)
 
     def leave_out_covered(self, outline: Outline, outline_path: Path) -> None:
         """--skip-covered: leave out the clauses the host decree already covers (compose.covered)
@@ -192,25 +163,13 @@ class Composer:
     # ------------------------------------------------------------------ self-references
 
     def plan_sections(self, outline: Outline, outline_path: Path) -> None:
-        """Number the top-level sections before rendering, from which clauses apply, so a
-        clause can name them ("Sections X through XXI", "Section XI") instead of "this
-        section"."""
-        number = self.starts()[1] - 1
-        for section in outline.sections:
-            inside = [c.id for c in self.chosen(section, outline_path)]
-            if not inside and section.generate != "definitions":
-                continue
-            number += 1
-            self.section_numbers.append(roman(number))
-            if section.generate == "definitions":
-                self.context["definitions_section"] = f"Section {roman(number)}"
-            for clause_id in inside:
-                self.clause_sections[clause_id] = roman(number)
-        if self.section_numbers:
-            first, last = self.section_numbers[0], self.section_numbers[-1]
-            these = f"Section {first}" if first == last else f"Sections {first} through {last}"
-            self.context["these_sections"] = these
-            self.context["sections_span"] = first if first == last else f"{first}–{last}"
+        """Number the top-level sections before rendering (compose.outline_walk), so a clause
+        can name them ("Sections X through XXI", "Section XI") instead of "this section"."""
+        plan = plan_sections(
+            outline, self.starts()[1], lambda s: [c.id for c in self.chosen(s, outline_path)]
+        )
+        self.clause_sections = plan.clause_sections
+        self.context.update(plan.names)
 
     def section_of(self, clause_id: str = "") -> str:
         """'Section XI': the section holding a clause (the current one by default)."""
