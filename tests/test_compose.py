@@ -78,7 +78,7 @@ def test_ref_to_a_clause_left_out_is_an_error_naming_the_clause(minilib, tmp_pat
     lib.clauses["alpha.partners"] = type(clause)(clause.meta, body, clause.path, clause.body_line)
     with pytest.raises(RenderError) as info:
         compose(load_inputs(DATA / "minimal.yaml"), lib)
-    assert "partners.md: ref('alpha.never'): that clause is not in this document" in str(info.value)
+    assert "partners.md:11: ref('alpha.never'): that clause is not in this document" in str(info.value)
 
 
 def test_deadlines_are_recorded_for_the_schedule(minilib) -> None:

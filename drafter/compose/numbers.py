@@ -90,11 +90,16 @@ def resolve_references(
                     )
                     continue
                 if item.target not in numbers:
-                    path = library.clauses[owner].path if owner in library.clauses else owner
+                    where = owner
+                    if owner in library.clauses:  # at the body's first mention of the target
+                        clause = library.clauses[owner]
+                        lines = enumerate(clause.body.splitlines())
+                        line = next((i for i, text in lines if item.target in text), 0) + clause.body_line
+                        where = f"{clause.path}:{line}"
                     if item.target not in library.clauses:
-                        raise RenderError(f"{path}: ref('{item.target}'): no clause has that id")
+                        raise RenderError(f"{where}: ref('{item.target}'): no clause has that id")
                     raise RenderError(
-                        f"{path}: ref('{item.target}'): that clause is not in this document "
+                        f"{where}: ref('{item.target}'): that clause is not in this document "
                         "(its 'when' condition is false or no outline section includes it)"
                     )
                 item = CrossRef(item.target, numbers[item.target])
