@@ -15,7 +15,7 @@ from pathlib import Path
 
 from drafter.errors import LibraryError
 from drafter.inputs.models import DocumentInfo
-from drafter.library.clauses import Clause, Library, Outline, OutlineSection
+from drafter.library.clauses import Clause, Library, Outline, OutlineSection, text_line
 from drafter.numbering_scheme import roman
 
 
@@ -26,7 +26,8 @@ def select_clauses(section: OutlineSection, library: Library, kind: str, outline
         clause = library.clauses.get(clause_id)
         if clause is None:
             raise LibraryError(
-                f"{outline_path}: section '{section.heading}' names unknown clause '{clause_id}'"
+                f"{outline_path}:{text_line(outline_path, clause_id)}: "
+                f"section '{section.heading}' names unknown clause '{clause_id}'"
             )
         picked.append(clause)
     for topic in section.topics:

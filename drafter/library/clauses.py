@@ -181,6 +181,13 @@ def _validated(
         ) from None
 
 
+def text_line(path: Path, text: str) -> int:
+    """The first line of `path` that contains `text` (1 when none): where an outline names a
+    clause, for messages about it once the model, which keeps no positions, has been built."""
+    lines = read_text(path).splitlines()
+    return next((n for n, line in enumerate(lines, 1) if text in line), 1)
+
+
 def _load_outline(path: Path) -> Outline:
     data = _library_yaml(path, round_trip=True)
     return _validated(Outline, data, path, lambda: data)

@@ -30,7 +30,15 @@ from pydantic import BaseModel
 from drafter.errors import LibraryError
 from drafter.inputs.annotations import field_model, is_list
 from drafter.inputs.models import Inputs
-from drafter.library.clauses import Clause, Library, Outline, OutlineSection, add_layer, builtin_dirs
+from drafter.library.clauses import (
+    Clause,
+    Library,
+    Outline,
+    OutlineSection,
+    add_layer,
+    builtin_dirs,
+    text_line,
+)
 from drafter.library.context import CONTEXT_NAMES
 from drafter.library.render import make_environment
 from drafter.library.sandbox import violations
@@ -262,7 +270,7 @@ class Linter:
                         self.add(
                             "error",
                             path,
-                            _text_line(path, clause_id),
+                            text_line(path, clause_id),
                             f"section '{section.heading}' names unknown clause '{clause_id}'",
                         )
 
@@ -390,13 +398,6 @@ def _key_line(path: Path, key: str) -> int:
     """The front-matter line of `key:` (1 when absent)."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith(f"{key}:"):
-            return number
-    return 1
-
-
-def _text_line(path: Path, text: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if text in line:
             return number
     return 1
 
