@@ -101,6 +101,12 @@ class MarkupError(DrafterError):
     Not a ValueError: a ``except ValueError`` meant for a number or a date must not swallow a
     clause author's mistake."""
 
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+        """The line of the rendered text (0: unknown); `drafter.library.markup.template_line`
+        finds the clause file's line it came from."""
+
 
 class ScheduleError(DrafterError):
     """A schedule cannot be made (no Effective Date to count from)."""

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drafter.decree.fit import DecreeFit
-from drafter.errors import RenderError
-from drafter.library.clauses import Library
+from drafter.errors import MarkupError, RenderError
+from drafter.library.clauses import Library, text_line
 from drafter.library.markup import parse_blocks
 from drafter.model import Block, Inline, NumberingKind, Paragraph, Run, inline_text
 
@@ -52,7 +52,10 @@ def definition_paragraphs(
             if name not in library.terms:
                 raise RenderError(f"term('{name}') is used but clauses/_terms.yaml does not define it")
             text, path = library.terms[name]
-            parsed = parse_blocks(render(text, path, 1), numbered=False)
+            try:
+                parsed = parse_blocks(render(text, path, 1), numbered=False)
+            except MarkupError as exc:
+                raise RenderError(f"{path}:{text_line(path, name)}: {name}: {exc}") from None
             inline = parsed[0].content if parsed and isinstance(parsed[0], Paragraph) else ()
             rendered[name] = inline
     names = sorted((name for name in rendered if not defined_by_decree(fit, name)), key=str.casefold)

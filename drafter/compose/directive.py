@@ -32,7 +32,7 @@ from drafter.inputs.models import Inputs
 from drafter.library import grammar
 from drafter.library.clauses import Clause, Library, Outline, OutlineSection
 from drafter.library.context import template_context
-from drafter.library.markup import parse_blocks
+from drafter.library.markup import parse_blocks, template_line
 from drafter.library.render import (
     Deadline,
     RenderState,
@@ -188,7 +188,8 @@ class Composer:
         try:
             blocks = tuple(parse_blocks(text, self.numbered and clause.meta.numbered, self.list_ids))
         except MarkupError as exc:
-            raise RenderError(f"{clause.path}: {exc}") from None
+            line = clause.body_line + template_line(clause.body, text, exc.line) - 1
+            raise RenderError(f"{clause.path}:{line}: {exc}") from None
         if not blocks:
             raise RenderError(f"{clause.path}:{clause.body_line}: the clause rendered to no text")
         self.used.append(clause.id)

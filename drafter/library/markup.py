@@ -48,9 +48,7 @@ def parse_blocks(text: str, numbered: bool, list_ids: Iterator[int] | None = Non
     while i < len(tokens):
         tok = tokens[i]
         if tok.type in _UNSUPPORTED:
-            raise MarkupError(
-                f"line {_line(tok)}: {tok.type.replace('_open', '')} is not supported in clause text"
-            )
+            raise MarkupError(f"{tok.type.replace('_open', '')} is not supported in clause text", _line(tok))
         if tok.type in ("ordered_list_open", "bullet_list_open"):
             ordered = tok.type == "ordered_list_open"
             stack.append(_ListFrame(ordered, len(stack) + 1, next(ids) if ordered and not numbered else 0))
@@ -65,6 +63,16 @@ def parse_blocks(text: str, numbered: bool, list_ids: Iterator[int] | None = Non
             blocks.append(table)
         i += 1
     return blocks
+
+
+def template_line(template: str, rendered: str, line: int) -> int:
+    """The line of `template` (1-based) that line `line` of its `rendered` text came from: the
+    first template line holding that text (Markdown such as '---' or '# x' is written as it
+    renders), or 1 when Jinja made it."""
+    lines = rendered.splitlines()
+    wanted = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    found = (n for n, text in enumerate(template.splitlines(), 1) if wanted and wanted in text)
+    return next(found, 1)
 
 
 def _line(tok: Token) -> int:
