@@ -19,10 +19,10 @@ to replace the shipped one. The damage:
 
 Then, in-process through the CLI (click's CliRunner, outcomes checked with the hostile harness's
 `Outcome`): `drafter library check LIB` exits 0, or 1 with every finding at `FILE:LINE`; and
-`drafter build INPUT --library LIB -o OUT` exits 0, or 2 with every error line at the damaged
-file and a line. The input-file property is test_invalid_input_property.py; hand-made hostile
-library cases (alias bombs, budgets, FIFOs) are in test_yaml_and_files.py and
-test_template_budgets.py.
+`drafter build INPUT --library LIB -o OUT` exits 0, or 2 with every error line at a line of the
+damaged file, or of the library file it broke (a `ref()` to a clause the damage left out).
+The input-file property is test_invalid_input_property.py; hand-made hostile library cases
+(alias bombs, budgets, FIFOs) are in test_yaml_and_files.py and test_template_budgets.py.
 """
 
 from __future__ import annotations
@@ -184,6 +184,29 @@ FOUND = [
         "title: Partners\n",
         deep("title: DEEP-VALUE\n", 400, "list"),
     ),
+    # an outline naming no clause: build said 'outline.yaml: section … names unknown clause', no line
+    _edited(
+        "templates/directive/outline.yaml",
+        MINILIB / "templates" / "directive" / "outline.yaml",
+        "clauses: [alpha.purpose]",
+        "clauses: [memo]",
+    ),
+    # the clause a ref() names left out (no section has its topic now): the referring clause's
+    # file was named without a line
+    _edited(
+        "clauses/alpha/partners.md",
+        MINILIB / "clauses" / "alpha" / "partners.md",
+        "topics: [partners]",
+        "topics: [Alpha.Purpose]",
+    ),
+    # Markdown a clause may not use ('---', a rule): 'FILE: line 3: hr is not supported', the
+    # line counted in the rendered text, not the file
+    _edited(
+        "clauses/alpha/purpose.md",
+        MINILIB / "clauses" / "alpha" / "purpose.md",
+        "   2. in writing.\n",
+        "   2. in writing.\n\n---\n",
+    ),
 ]
 
 
@@ -197,6 +220,9 @@ FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (error|warning): ")
 @given(damaged_library())
 @example(FOUND[0])
 @example(FOUND[1])
+@example(FOUND[2])
+@example(FOUND[3])
+@example(FOUND[4])
 def test_a_damaged_library_is_usable_or_refused_at_a_line(case: tuple[str, str, str]) -> None:
     what, where, text = case
     runner = CliRunner(env={"DRAFTER_LIBRARY": None})
@@ -231,8 +257,9 @@ def test_a_damaged_library_is_usable_or_refused_at_a_line(case: tuple[str, str, 
                 build.exit_code,
                 build.output,
             )
+            # at the damaged file, or at the file it broke (a ref() to a clause it left out)
             lines = build.stderr.splitlines()
-            assert lines and all(re.match(rf"{re.escape(str(damaged))}:\d+[:\s]", line) for line in lines), (
+            assert lines and all(re.match(rf"{re.escape(str(lib))}/\S+:\d+[:\s]", line) for line in lines), (
                 what,
                 lines,
             )
