@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from compare_helpers import edit_docx  # noqa: E402  (the tests' way of editing a .docx body)
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from drafter.docx.namespaces import W  # noqa: E402
 
 
 def _edit(root: etree._Element, changes: int = 10) -> None:

@@ -25,8 +25,6 @@ from lxml import etree
 
 from drafter.docx.package import atomic_write, save_deterministic
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
 # (section heading, [paragraphs]); a paragraph is text, or (text, [sub-items]) for (a), (b) lists.
 # "{ref:NAME}" marks a REF field to the paragraph bookmarked NAME; "[bm:NAME]" bookmarks one.
 DECREE: list[tuple[str, list]] = [

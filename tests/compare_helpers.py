@@ -11,8 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W}}}"
+from drafter.docx.namespaces import W as _W
 
 
 def w(name: str) -> str:

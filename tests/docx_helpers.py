@@ -12,12 +12,11 @@ from conftest import ROOT
 from lxml import etree
 
 from drafter import model as m
-from drafter.docx.namespaces import W_NS
+from drafter.docx.namespaces import W_NS, W
 
 DIRECTIVE_REF = ROOT / "templates" / "directive" / "reference.docx"
 NARRATIVE_REF = ROOT / "templates" / "narrative" / "reference.docx"
 NS = {"w": W_NS}
-W = f"{{{W_NS}}}"
 
 
 def para(text: str, **kwargs: object) -> m.Paragraph:

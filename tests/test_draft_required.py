@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import ROOT
+from docx_helpers import W
 from lxml import etree
 from ruamel.yaml import YAML
 
 from drafter.cli.main import main
-
-ROOT = Path(__file__).parent.parent
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def without(tmp_path: Path, *fields: str, example: str = "lakeport") -> Path:

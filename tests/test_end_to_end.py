@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import ROOT
+from docx_helpers import W
 from lxml import etree
 from soffice import convert_to_pdf, pdf_text, pdf_texts
 
@@ -28,7 +29,6 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 # alone does not read: tests/test_decree_build.py covers those
 DIRECTIVES = [p for p in EXAMPLES if "kind: directive" in p.read_text() and "\n  file: " not in p.read_text()]
 DRAFTER = [str(Path(sys.executable).with_name("drafter"))]
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

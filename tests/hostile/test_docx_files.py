@@ -12,7 +12,7 @@ import docx
 import pytest
 from harness import MINIMAL, drafter, listing
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from drafter.docx.namespaces import W_NS
 
 
 def _plain_docx(path: Path) -> Path:

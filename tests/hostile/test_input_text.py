@@ -6,11 +6,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from docx_helpers import docx_paragraph_texts
+from docx_helpers import W, docx_paragraph_texts
 from harness import MINIMAL, drafter
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE_ROLE = (
     "works with officers.\n\n249. LPD shall pay the Union *one million* dollars &copy; "
     "\ue000P:4142\ue001 [x](http://evil) <b>y</b> `z`"
