@@ -16,9 +16,8 @@ from pathlib import Path
 
 from bench_write import REFERENCE, render_docx, synthetic
 from lxml import etree
-from timing import DRAFTER, import_docx_seconds, median_seconds
+from timing import DRAFTER, ROOT, import_docx_seconds, median_seconds
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from compare_helpers import edit_docx  # noqa: E402  (the tests' way of editing a .docx body)

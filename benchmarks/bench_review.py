@@ -19,11 +19,10 @@ import time
 from pathlib import Path
 
 import docx
-from timing import DRAFTER, import_docx_seconds, median_seconds
+from timing import DRAFTER, ROOT, import_docx_seconds, median_seconds
 
 from drafter.numbering_scheme import roman
 
-ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
 
 

@@ -3,23 +3,21 @@
 ten clauses, caption and TOC. docs/design-facts.md records python-docx paragraph-by-paragraph building
 at 1.7 s for 640 sections; this shows what the one-pass lxml build costs.
 
-`bench()` returns timings in seconds (best and median of `repeat` runs); the bench runner
-prints them. Run alone: .venv/bin/python benchmarks/bench_write.py
+`bench()` returns timings in seconds (best and median of `repeat` runs, in this process) and
+the median as a ratio to the `python -c "import docx"` baseline the runner measures in the same
+run (measured here when run alone). Run alone: .venv/bin/python benchmarks/bench_write.py
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from timing import ROOT, import_docx_seconds
 
-from drafter import model as m  # noqa: E402
-from drafter.docx.write import render_docx  # noqa: E402
+from drafter import model as m
+from drafter.docx.write import render_docx
 
 REFERENCE = ROOT / "templates" / "directive" / "reference.docx"
 
@@ -71,8 +69,11 @@ def synthetic(clauses: int = 640) -> m.Document:
     return m.Document(meta, tuple(body))
 
 
-def bench(repeat: int = 5, clauses: int = 640) -> dict[str, float]:
-    """Render the synthetic document `repeat` times; seconds and output size."""
+def bench(baseline: float | None = None, repeat: int = 5, clauses: int = 640) -> dict[str, float]:
+    """Render the synthetic document `repeat` times; seconds, their ratio to the baseline,
+    and output size."""
+    if baseline is None:
+        baseline = import_docx_seconds()
     doc = synthetic(clauses)
     times: list[float] = []
     size = 0
@@ -81,10 +82,12 @@ def bench(repeat: int = 5, clauses: int = 640) -> dict[str, float]:
         size = len(render_docx(doc, REFERENCE))
         times.append(time.perf_counter() - start)
     return {
+        "baseline_import_docx_s": baseline,
         "clauses": float(clauses),
         "paragraphs": float(clauses * 3),
         "render_best_s": min(times),
         "render_median_s": statistics.median(times),
+        "render_median_ratio": statistics.median(times) / baseline,
         "docx_bytes": float(size),
     }
 

@@ -14,9 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import DRAFTER, import_docx_seconds, median_seconds
-
-ROOT = Path(__file__).resolve().parent.parent
+from timing import DRAFTER, ROOT, import_docx_seconds, median_seconds
 
 
 def main() -> int:

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository: examples/, templates/ and tests/ are found from here."""
 RUNS = 5
 DRAFTER = str(Path(sys.executable).with_name("drafter"))
 """The drafter command installed beside this Python (the project's .venv)."""
