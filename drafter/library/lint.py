@@ -210,7 +210,13 @@ class Linter:
         known = set(Inputs.model_fields) | CONTEXT_NAMES | set(self.env.globals)
         # names the clause sets itself ({% set %}, loops, macros) — even in one branch only
         known |= {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
-        for name in sorted(meta.find_undeclared_variables(ast) - known):
+        try:
+            undeclared = meta.find_undeclared_variables(ast)  # compiles: finds unknown filters, tests
+        except jinja2.TemplateAssertionError as exc:
+            line = first if fixed_line else first + (exc.lineno or 1) - 1
+            self.add("error", path, line, f"template: {exc.message}")
+            return
+        for name in sorted(undeclared - known):
             line = next((n.lineno for n in ast.find_all(nodes.Name) if n.name == name), 1)
             self.add(
                 "error",

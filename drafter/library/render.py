@@ -277,7 +277,10 @@ def compile_template(env: SandboxedEnvironment, source: str, path: Path, first_l
         raise RenderError(f"{path}:{first_line + (exc.lineno or 1) - 1}: {describe(exc)}") from None
     for line, reason in violations(ast):
         raise RenderError(f"{path}:{first_line + line - 1}: {reason}")
-    code = env.compile(ast, name=path.name, filename=str(path))
+    try:
+        code = env.compile(ast, name=path.name, filename=str(path))
+    except jinja2.TemplateSyntaxError as exc:  # an unknown filter or test is found compiling
+        raise RenderError(f"{path}:{first_line + (exc.lineno or 1) - 1}: {describe(exc)}") from None
     return env.template_class.from_code(env, code, env.make_globals(None))
 
 
