@@ -207,6 +207,14 @@ FOUND = [
         "   2. in writing.\n",
         "   2. in writing.\n\n---\n",
     ),
+    # a filter no one defined ('{{ agency|cy.short_name }}'): internal error, exit 70, in library
+    # check and build (Jinja finds it compiling, not parsing)
+    _edited(
+        "clauses/alpha/partners.md",
+        MINILIB / "clauses" / "alpha" / "partners.md",
+        "{{ agency.short_name }}",
+        "{{ agency|cy.short_name }}",
+    ),
 ]
 
 
@@ -223,6 +231,7 @@ FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (error|warning): ")
 @example(FOUND[2])
 @example(FOUND[3])
 @example(FOUND[4])
+@example(FOUND[5])
 def test_a_damaged_library_is_usable_or_refused_at_a_line(case: tuple[str, str, str]) -> None:
     what, where, text = case
     runner = CliRunner(env={"DRAFTER_LIBRARY": None})
