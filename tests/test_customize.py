@@ -288,7 +288,7 @@ def test_draft_leaves_out_a_clause_whose_condition_needs_a_missing_fact(tmp_path
     )
     clause(lib, "named", "custom.named", "Reports go to the {{ community_body.name }}.")
     strict, out = build(tmp_path, "--library", str(lib))
-    assert strict.exit_code == 2 and "big.md: when: undefined value" in strict.output
+    assert strict.exit_code == 2 and "big.md:7: when: undefined value" in strict.output
     result, out = build(tmp_path, "--library", str(lib), "--draft")
     assert result.exit_code == 0, result.output
     assert "meets weekly" not in text_of(out)

@@ -181,6 +181,12 @@ def _validated(
         ) from None
 
 
+def key_line(path: Path, key: str) -> int:
+    """The line of a clause file's front-matter `key:` (1 when absent)."""
+    lines = read_text(path).splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+
+
 def text_line(path: Path, text: str) -> int:
     """The first line of `path` that contains `text` (1 when none): where an outline names a
     clause, for messages about it once the model, which keeps no positions, has been built."""

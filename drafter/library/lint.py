@@ -37,6 +37,7 @@ from drafter.library.clauses import (
     OutlineSection,
     add_layer,
     builtin_dirs,
+    key_line,
     text_line,
 )
 from drafter.library.context import CONTEXT_NAMES
@@ -192,7 +193,7 @@ class Linter:
 
     def check_when(self, clause: Clause) -> None:
         expression = clause.meta.when or ""
-        line = _key_line(clause.path, "when")
+        line = key_line(clause.path, "when")
         try:
             ast = self.env.parse(f"{{{{ {expression} }}}}")
             self.env.compile_expression(expression)
@@ -330,7 +331,7 @@ class Linter:
                 self.add(
                     "error",
                     clause.path,
-                    _key_line(clause.path, "version"),
+                    key_line(clause.path, "version"),
                     f"the wording changed but version is still {clause.version}: add 1 to "
                     f"version (then run 'drafter library check --update-lock')",
                 )
@@ -340,14 +341,14 @@ class Linter:
                     self.add(
                         "warning",
                         clause.path,
-                        _key_line(clause.path, "version"),
+                        key_line(clause.path, "version"),
                         f"version {clause.version} is lower than version {max(older)} in {path.name}",
                     )
                 elif versions and not update:
                     self.add(
                         "warning",
                         clause.path,
-                        _key_line(clause.path, "version"),
+                        key_line(clause.path, "version"),
                         f"version {clause.version} is not in {path.name} yet (run --update-lock)",
                     )
                 if update:
@@ -398,14 +399,6 @@ def _dotted(node: nodes.Node) -> str:
     if isinstance(node, nodes.Name):
         return node.name
     return "…"
-
-
-def _key_line(path: Path, key: str) -> int:
-    """The front-matter line of `key:` (1 when absent)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
 
 
 def _mentions_scope(test: nodes.Node) -> bool:

@@ -32,6 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.compose.dates import long_date
 from drafter.errors import RenderError
+from drafter.library.clauses import key_line
 from drafter.library.render_limits import BudgetExceeded, DocumentBudget, bounded_filter
 from drafter.library.sandbox import REMOVED_GLOBALS, DataSandbox, DraftSandbox, pass_undefined, violations
 
@@ -307,22 +308,28 @@ def render_template(template: jinja2.Template, context: dict[str, Any], path: Pa
 def evaluate_condition(
     env: SandboxedEnvironment, expression: str, context: dict[str, Any], path: Path
 ) -> bool:
-    """A clause's `when:` expression, evaluated in the sandbox."""
+    """A clause's `when:` expression, evaluated in the sandbox; a failure names its line."""
+
+    def where() -> str:  # read only on a failure: the file is not read again on every build
+        return f"{path}:{key_line(path, 'when')}"
+
     try:
         compiled = env.compile_expression(expression, undefined_to_none=False)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"{path}: when: cannot read the condition {expression!r}: {exc.message}") from None
+        raise RenderError(
+            f"{where()}: when: cannot read the condition {expression!r}: {exc.message}"
+        ) from None
     for _, reason in violations(env.parse(f"{{{{ {expression} }}}}")):
-        raise RenderError(f"{path}: when: {reason} in {expression!r}")
+        raise RenderError(f"{where()}: when: {reason} in {expression!r}")
     try:
         with budget_of(env).timed():
             result = compiled(**context)
     except jinja2.UndefinedError as exc:
         if isinstance(env, DraftSandbox) and not isinstance(exc, jinja2.exceptions.SecurityError):
             return False  # a draft leaves out a clause whose condition needs a missing fact
-        raise RenderError(f"{path}: when: {describe(exc)} in {expression!r}") from None
+        raise RenderError(f"{where()}: when: {describe(exc)} in {expression!r}") from None
     except Exception as exc:
-        raise RenderError(f"{path}: when: {describe(exc)} in {expression!r}") from None
+        raise RenderError(f"{where()}: when: {describe(exc)} in {expression!r}") from None
     if isinstance(result, jinja2.Undefined):
         return False
     return bool(result)
