@@ -215,6 +215,13 @@ FOUND = [
         "{{ agency.short_name }}",
         "{{ agency|cy.short_name }}",
     ),
+    # a `when:` naming nothing: build said 'never.md: when: undefined value …', no line
+    _edited(
+        "clauses/alpha/never.md",
+        MINILIB / "clauses" / "alpha" / "never.md",
+        "when: community_body",
+        "when: no.such-clause",
+    ),
 ]
 
 
@@ -232,6 +239,7 @@ FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (error|warning): ")
 @example(FOUND[3])
 @example(FOUND[4])
 @example(FOUND[5])
+@example(FOUND[6])
 def test_a_damaged_library_is_usable_or_refused_at_a_line(case: tuple[str, str, str]) -> None:
     what, where, text = case
     runner = CliRunner(env={"DRAFTER_LIBRARY": None})
