@@ -142,6 +142,8 @@ def damage(draw: st.DrawFn, name: str, text: str) -> tuple[str, str]:
         return f"{what} {path!r} + {key!r}", dump(data)
     lines = text.splitlines(keepends=True)
     keyed = [i for i, line in enumerate(lines) if _KEY_LINE.match(line.rstrip("\n"))]
+    if not keyed and kind in ("duplicate", "alias"):  # no 'key: value' line ('Term Name: …' only)
+        kind, what = "syntax", f"{name}: syntax"
     if kind == "duplicate":
         i = draw(st.sampled_from(keyed))
         found = _KEY_LINE.match(lines[i].rstrip("\n"))
