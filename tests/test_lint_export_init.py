@@ -240,3 +240,18 @@ def test_a_concise_clause_may_ref_a_full_only_clause_inside_a_scope_test(lib: Pa
     )
     write(lib, "good.md", guarded)
     assert [m for m in messages(lib) if "ref(" in m] == []
+
+
+def test_a_definition_using_an_undefined_term_is_found_by_check_and_named_by_build(
+    lib: Path, tmp_path: Path
+) -> None:
+    terms = lib / "clauses" / "_terms.yaml"
+    terms.write_text(terms.read_text() + "Partner: \"a group that works with {{ term('Nowhere Term') }}.\"\n")
+    write(lib, "good.md", GOOD + "Each {{ term('Partner') }} counts.\n")
+    lines = [line for line in messages(lib) if "Nowhere Term" in line]
+    assert lines and lines[0].startswith(f"{terms}:2: error: Partner: term('Nowhere Term')"), lines
+    out = tmp_path / "out.docx"
+    result = run("build", str(DATA / "minimal.yaml"), "--library", str(lib), "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert f"{terms}:2: term('Nowhere Term') is used but" in result.output
+    assert not out.exists()

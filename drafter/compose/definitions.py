@@ -8,6 +8,7 @@ entered decree) is not defined again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,19 @@ def defined_by_decree(fit: DecreeFit | None, name: str) -> bool:
     return name.lower() in fit.defined_elsewhere or shown.lower() in fit.defined_elsewhere
 
 
+def where_term_used(library: Library, name: str) -> str:
+    """'file:line: ' of the first clause or definition that calls term(name), or '' when the
+    call is not written out (a term's name computed in the template)."""
+    call = re.compile(rf"term\(\s*['\"]{re.escape(name)}['\"]\s*\)")
+    for clause in library.clauses.values():
+        if found := call.search(clause.body):
+            return f"{clause.path}:{clause.body_line + clause.body.count(chr(10), 0, found.start())}: "
+    for term, (text, path) in library.terms.items():
+        if call.search(text):
+            return f"{path}:{text_line(path, term)}: "
+    return ""
+
+
 def definition_paragraphs(
     terms: list[str], library: Library, render: RenderText, fit: DecreeFit | None, numbered: bool
 ) -> tuple[list[Block], list[tuple[str, str]]]:
@@ -50,7 +64,9 @@ def definition_paragraphs(
                 rendered[name] = ()
                 continue
             if name not in library.terms:
-                raise RenderError(f"term('{name}') is used but clauses/_terms.yaml does not define it")
+                raise RenderError(
+                    f"{where_term_used(library, name)}term('{name}') is used but clauses/_terms.yaml does not define it"
+                )
             text, path = library.terms[name]
             try:
                 parsed = parse_blocks(render(text, path, 1), numbered=False)

@@ -228,7 +228,7 @@ def add_layer(
 ) -> list[Path]:
     """Add one layer of files; later layers replace earlier ones by id or kind.
 
-    Returns the clause and outline files the layer read. `on_error` decides what a broken
+    Returns the clause, terms and outline files the layer read. `on_error` decides what a broken
     file does: a build stops at the first (the default); the linter records each and reads on.
     """
     read: list[Path] = []
@@ -249,6 +249,7 @@ def add_layer(
         if terms.is_file():
             try:
                 library.terms.update(_load_terms(terms))
+                read.append(terms)
             except LibraryError as exc:
                 on_error(exc, terms)
     if templates_dir is not None and templates_dir.is_dir():

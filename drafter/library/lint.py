@@ -146,6 +146,7 @@ class Linter:
         self.result.clauses = len(mine)
         for clause in mine:
             self.check_clause(clause)
+        self.check_terms()
         self.check_outlines()
         self.check_reach(mine)
         self.check_lock(mine, update_lock)
@@ -266,6 +267,26 @@ class Linter:
                 info = owner.model_fields.get(node.attr)
                 return _field_type(info.annotation) if info else None
         return None
+
+    def check_terms(self) -> None:
+        """A definition in _terms.yaml may use other terms (`term('Root Cause')`): each must be
+        defined too, or the build stops at the Definitions."""
+        for name, (text, path) in self.library.terms.items():
+            if path not in self.mine:
+                continue
+            try:
+                ast = self.env.parse(text)
+            except jinja2.TemplateSyntaxError as exc:
+                self.add("error", path, text_line(path, name), f"{name}: template syntax: {exc.message}")
+                continue
+            for used in _literal_calls(ast, "term"):
+                if used not in self.library.terms:
+                    self.add(
+                        "error",
+                        path,
+                        text_line(path, name),
+                        f"{name}: term('{used}'): not defined in clauses/_terms.yaml",
+                    )
 
     def check_outlines(self) -> None:
         for outline, path in self.library.outlines.values():
@@ -406,3 +427,15 @@ def _mentions_scope(test: nodes.Node) -> bool:
     return any(node.attr == "scope" for node in test.find_all(nodes.Getattr)) or (
         isinstance(test, nodes.Getattr) and test.attr == "scope"
     )
+
+
+def _literal_calls(ast: nodes.Node, function: str) -> list[str]:
+    """The literal first arguments of each `function('…')` call in a template."""
+    return [
+        str(call.args[0].value)
+        for call in ast.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name)
+        and call.node.name == function
+        and call.args
+        and isinstance(call.args[0], nodes.Const)
+    ]
