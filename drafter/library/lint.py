@@ -17,18 +17,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import jinja2
 from jinja2 import meta, nodes
-from pydantic import BaseModel
 
 from drafter.errors import LibraryError
-from drafter.inputs.annotations import field_model, is_list
 from drafter.inputs.models import Inputs
 from drafter.library.clauses import (
     Clause,
@@ -41,6 +38,7 @@ from drafter.library.clauses import (
     text_line,
 )
 from drafter.library.context import CONTEXT_NAMES
+from drafter.library.lint_fields import unknown_fields
 from drafter.library.render import make_environment
 from drafter.library.sandbox import violations
 from drafter.safe_write import write_atomic
@@ -226,47 +224,8 @@ class Linter:
                 first if fixed_line else first + line - 1,
                 f"'{name}' is not a value of the input file (see 'drafter schema')",
             )
-        self._walk(ast, {}, path, first, fixed_line)
-
-    def _walk(self, node: nodes.Node, scope: dict[str, Any], path: Path, first: int, fixed: bool) -> None:
-        if isinstance(node, nodes.For):
-            self._walk(node.iter, scope, path, first, fixed)
-            inner = dict(scope)
-            item = _item_type(self._type(node.iter, scope))
-            for target in (
-                node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]
-            ):
-                inner[target.name] = item if isinstance(node.target, nodes.Name) else None
-            for child in [*node.body, *node.else_]:
-                self._walk(child, inner, path, first, fixed)
-            return
-        if isinstance(node, nodes.Getattr):
-            owner = self._type(node.node, scope)
-            if isinstance(owner, type) and issubclass(owner, BaseModel):
-                if node.attr not in owner.model_fields and not hasattr(owner, node.attr):
-                    fields = ", ".join(owner.model_fields)
-                    self.add(
-                        "error",
-                        path,
-                        first if fixed else first + node.lineno - 1,
-                        f"'{_dotted(node)}': {owner.__name__} has no field '{node.attr}' (it has: {fields})",
-                    )
-        for child in node.iter_child_nodes():
-            self._walk(child, scope, path, first, fixed)
-
-    def _type(self, node: nodes.Node, scope: dict[str, Any]) -> Any:
-        """The input model (or list annotation) an expression stands for, when known."""
-        if isinstance(node, nodes.Name):
-            if node.name in scope:
-                return scope[node.name]
-            info = Inputs.model_fields.get(node.name)
-            return _field_type(info.annotation) if info else None
-        if isinstance(node, nodes.Getattr):
-            owner = self._type(node.node, scope)
-            if isinstance(owner, type) and issubclass(owner, BaseModel):
-                info = owner.model_fields.get(node.attr)
-                return _field_type(info.annotation) if info else None
-        return None
+        for line, message in unknown_fields(ast):
+            self.add("error", path, first if fixed_line else first + line - 1, message)
 
     def check_terms(self) -> None:
         """A definition in _terms.yaml may use other terms (`term('Root Cause')`): each must be
@@ -399,27 +358,6 @@ def _sections(sections: list[OutlineSection]) -> Iterator[OutlineSection]:
     for section in sections:
         yield section
         yield from _sections(section.subsections)
-
-
-def _field_type(annotation: Any) -> Any:
-    model = field_model(annotation)
-    if model is None:
-        return None
-    return list[model] if is_list(annotation) else model  # type: ignore[valid-type]
-
-
-def _item_type(kind: Any) -> Any:
-    if typing.get_origin(kind) is list:
-        return typing.get_args(kind)[0]
-    return None
-
-
-def _dotted(node: nodes.Node) -> str:
-    if isinstance(node, nodes.Getattr):
-        return f"{_dotted(node.node)}.{node.attr}"
-    if isinstance(node, nodes.Name):
-        return node.name
-    return "…"
 
 
 def _mentions_scope(test: nodes.Node) -> bool:
