@@ -8,14 +8,16 @@ entered decree) is not defined again.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
+
+import jinja2
 
 from drafter.decree.fit import DecreeFit
 from drafter.errors import MarkupError, RenderError
 from drafter.library.clauses import Library, text_line
 from drafter.library.markup import parse_blocks
+from drafter.library.render import literal_calls
 from drafter.model import Block, Inline, NumberingKind, Paragraph, Run, inline_text
 
 RenderText = Callable[[str, Path, int], str]
@@ -35,14 +37,23 @@ def defined_by_decree(fit: DecreeFit | None, name: str) -> bool:
 def where_term_used(library: Library, name: str) -> str:
     """'file:line: ' of the first clause or definition that calls term(name), or '' when the
     call is not written out (a term's name computed in the template)."""
-    call = re.compile(rf"term\(\s*['\"]{re.escape(name)}['\"]\s*\)")
     for clause in library.clauses.values():
-        if found := call.search(clause.body):
-            return f"{clause.path}:{clause.body_line + clause.body.count(chr(10), 0, found.start())}: "
+        for _, used, call in _term_calls(clause.body):
+            if used == name:
+                return f"{clause.path}:{clause.body_line + call.lineno - 1}: "
     for term, (text, path) in library.terms.items():
-        if call.search(text):
+        if any(used == name for _, used, _ in _term_calls(text)):
             return f"{path}:{text_line(path, term)}: "
     return ""
+
+
+def _term_calls(text: str) -> list[tuple[str, str, jinja2.nodes.Call]]:
+    """term('…') calls of a template, parsed only (a clause that does not parse has none here:
+    its own error comes when it is rendered)."""
+    try:
+        return list(literal_calls(jinja2.Environment().parse(text), "term"))
+    except jinja2.TemplateSyntaxError:
+        return []
 
 
 def definition_paragraphs(

@@ -39,7 +39,7 @@ from drafter.library.clauses import (
 )
 from drafter.library.context import CONTEXT_NAMES
 from drafter.library.lint_fields import unknown_fields
-from drafter.library.render import make_environment
+from drafter.library.render import literal_calls, make_environment
 from drafter.library.sandbox import violations
 from drafter.safe_write import write_atomic
 
@@ -167,15 +167,11 @@ class Linter:
             if _mentions_scope(test.test)
             for call in test.find_all(nodes.Call)
         }
-        for call in ast.find_all(nodes.Call):
-            if not (
-                isinstance(call.node, nodes.Name) and call.args and isinstance(call.args[0], nodes.Const)
-            ):
-                continue
-            value, line = call.args[0].value, first + call.lineno - 1
-            if call.node.name == "ref" and value not in self.library.clauses:
+        for function, value, call in literal_calls(ast, "ref", "term"):
+            line = first + call.lineno - 1
+            if function == "ref" and value not in self.library.clauses:
                 self.add("error", path, line, f"ref('{value}'): no clause has that id")
-            elif call.node.name == "ref" and clause.meta.concise and id(call) not in scoped:
+            elif function == "ref" and clause.meta.concise and id(call) not in scoped:
                 target = self.library.clauses[value]
                 if not target.meta.concise:
                     self.add(
@@ -185,7 +181,7 @@ class Linter:
                         f"ref('{value}'): a concise directive keeps this clause but leaves that one out; "
                         "mark it concise: true, or put the sentence in {% if document.scope != 'concise' %}",
                     )
-            if call.node.name == "term" and value not in self.library.terms:
+            if function == "term" and value not in self.library.terms:
                 self.add("error", path, line, f"term('{value}'): not defined in clauses/_terms.yaml")
         if clause.meta.when:
             self.check_when(clause)
@@ -238,7 +234,7 @@ class Linter:
             except jinja2.TemplateSyntaxError as exc:
                 self.add("error", path, text_line(path, name), f"{name}: template syntax: {exc.message}")
                 continue
-            for used in _literal_calls(ast, "term"):
+            for _, used, _ in literal_calls(ast, "term"):
                 if used not in self.library.terms:
                     self.add(
                         "error",
@@ -365,15 +361,3 @@ def _mentions_scope(test: nodes.Node) -> bool:
     return any(node.attr == "scope" for node in test.find_all(nodes.Getattr)) or (
         isinstance(test, nodes.Getattr) and test.attr == "scope"
     )
-
-
-def _literal_calls(ast: nodes.Node, function: str) -> list[str]:
-    """The literal first arguments of each `function('…')` call in a template."""
-    return [
-        str(call.args[0].value)
-        for call in ast.find_all(nodes.Call)
-        if isinstance(call.node, nodes.Name)
-        and call.node.name == function
-        and call.args
-        and isinstance(call.args[0], nodes.Const)
-    ]

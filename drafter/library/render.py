@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -229,17 +229,24 @@ def bind_functions(state: RenderState) -> dict[str, Callable[..., str]]:
     return {"term": term, "ref": ref, "days": days}
 
 
+def literal_calls(ast: jinja2.nodes.Node, *functions: str) -> Iterator[tuple[str, str, jinja2.nodes.Call]]:
+    """Each call of one of drafter's `functions` (`ref`, `term`, `section_of` …) whose first
+    argument is written out, as (function, argument, call): found in the syntax tree, without rendering,
+    by the linter, the skip-covered planner and the error that names a term's first use."""
+    for call in ast.find_all(jinja2.nodes.Call):
+        if (
+            isinstance(call.node, jinja2.nodes.Name)
+            and call.node.name in functions
+            and call.args
+            and isinstance(call.args[0], jinja2.nodes.Const)
+        ):
+            yield call.node.name, str(call.args[0].value), call
+
+
 def clauses_named(env: jinja2.Environment, body: str) -> set[str]:
-    """The clause ids a template names with `ref('id')` or `section_of('id')` (literal ids),
-    found in its syntax tree without rendering it: whether it holds together without them."""
-    return {
-        str(call.args[0].value)
-        for call in env.parse(body).find_all(jinja2.nodes.Call)
-        if isinstance(call.node, jinja2.nodes.Name)
-        and call.node.name in ("ref", "section_of")
-        and call.args
-        and isinstance(call.args[0], jinja2.nodes.Const)
-    }
+    """The clause ids a template names with `ref('id')` or `section_of('id')` (literal ids):
+    whether it holds together without them."""
+    return {value for _, value, _ in literal_calls(env.parse(body), "ref", "section_of")}
 
 
 def template_line(exc: BaseException, filename: str) -> int | None:
