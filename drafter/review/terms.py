@@ -19,7 +19,6 @@ How definitions are found is in `term_defs`. A proofreader that cries wolf is no
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import defaultdict
 
@@ -52,27 +51,18 @@ def check(doc: Document, kind: str | None = None) -> list[Finding]:
     findings += _defined_twice(by_term)
     findings += _uses(by_term, paras)
     if kind != "narrative":
-        findings += _borrowed(terms_undefined.check(doc, items, paras, defs), paras)
+        instrument = _borrowed_from(paras)
+        findings += [
+            terms_undefined.finding(term, item, instrument)
+            for term, item in terms_undefined.check(doc, items, paras, defs)
+        ]
     return findings
 
 
-def _borrowed(undefined: list[Finding], paras: list[Item]) -> list[Finding]:
-    """Undefined-term warnings, or notes when the document gives its undefined terms the
-    meanings another instrument gives them (the reader checks that instrument, not this one)."""
+def _borrowed_from(paras: list[Item]) -> str | None:
+    """The instrument whose meanings the document gives its undefined terms, if it says so."""
     source = next((m for item in paras if (m := INCORPORATED_TERMS.search(item.text))), None)
-    if source is None:
-        return undefined
-    instrument = source.group(1) or source.group(2)
-    return [
-        dataclasses.replace(
-            f,
-            severity="note",
-            message=f"{f.message[: f.message.index(' is written')]} is not defined here; the document "
-            f"gives such terms the meanings the {instrument} gives them.",
-            fix=f"Check that the {instrument} defines it, or define it here.",
-        )
-        for f in undefined
-    ]
+    return (source.group(1) or source.group(2)) if source else None
 
 
 def _defined_twice(by_term: dict[str, list[Definition]]) -> list[Finding]:

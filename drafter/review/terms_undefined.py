@@ -90,7 +90,10 @@ def _forms(phrase: str) -> set[str]:
     return out
 
 
-def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Definition]) -> list[Finding]:
+def check(
+    doc: Document, items: list[Item], paras: list[Item], defs: list[Definition]
+) -> list[tuple[str, Item]]:
+    """Each capitalised phrase used as a term that nothing defines, with its first use."""
     defined = {d.term.lower() for d in defs}
     defining = {d.item.index for d in defs if d.item is not None}
     definitions_text = " ".join([i.text for i in paras if i.index in defining] + [t for _n, t in doc.terms])
@@ -147,7 +150,7 @@ def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Defini
             )
         return memo[low]
 
-    findings: list[Finding] = []
+    findings: list[tuple[str, Item]] = []
     reported: set[str] = set()
     for item in paras:
         for m in _USED_AS_TERM.finditer(item.text):
@@ -156,7 +159,7 @@ def check(doc: Document, items: list[Item], paras: list[Item], defs: list[Defini
             if key in reported or introduced(phrase) or _self_reference(m.group(0)):
                 continue
             reported.update(_forms(phrase))
-            findings.append(_finding(phrase, item))
+            findings.append((phrase, item))
     findings += _conventional(paras, defined, defining, definitions_text, reported)
     return findings
 
@@ -202,8 +205,8 @@ def _self_reference(used: str) -> bool:
 
 def _conventional(
     paras: list[Item], defined: set[str], defining: set[int], definitions_text: str, reported: set[str]
-) -> list[Finding]:
-    out: list[Finding] = []
+) -> list[tuple[str, Item]]:
+    out: list[tuple[str, Item]] = []
     others = "\n".join(item.text for item in paras if item.index not in defining)
     for term in conventional_terms():
         low = term.lower()
@@ -218,13 +221,25 @@ def _conventional(
             if item.index in defining:
                 continue
             if any(not sentence_start(item.text, m.start()) for m in pattern.finditer(item.text)):
-                out.append(_finding(term, item))
+                out.append((term, item))
                 reported.add(low)
                 break
     return out
 
 
-def _finding(term: str, item: Item) -> Finding:
+def finding(term: str, item: Item, borrowed_from: str | None = None) -> Finding:
+    """The report of `term`, first used at `item`: a warning; a note naming the instrument when
+    the document gives its undefined terms the meanings another instrument gives them (the
+    reader checks that instrument, not this document)."""
+    if borrowed_from:
+        return Finding(
+            "terms.undefined",
+            "note",
+            f'"{term}" is not defined here; the document gives such terms the meanings the '
+            f"{borrowed_from} gives them.",
+            f"Check that the {borrowed_from} defines it, or define it here.",
+            item.loc(term),
+        )
     return Finding(
         "terms.undefined",
         "warning",
