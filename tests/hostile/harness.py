@@ -10,6 +10,7 @@ stderr naming the file and the problem, no traceback.
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -50,6 +51,20 @@ class Outcome:
         for word in words:
             assert word in lines[0], (word, lines[0])
         return lines[0]
+
+    def refused_at(self, where: str, what: object = "") -> list[str]:
+        """Assert a clean refusal (exit 2, no traceback) whose every error line starts at a
+        file and line matching the regular expression `where` (several problems, several
+        lines); return the lines. `what` says which case failed."""
+        assert "Traceback" not in self.stderr + self.stdout and self.code == 2, (
+            what,
+            self.code,
+            self.stdout,
+            self.stderr,
+        )
+        lines = self.stderr.splitlines()
+        assert lines and all(re.match(rf"{where}:\d+[:\s]", line) for line in lines), (what, lines)
+        return lines
 
     def ok(self) -> None:
         assert "Traceback" not in self.stderr + self.stdout, self.stderr
