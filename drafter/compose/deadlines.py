@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Protocol, TypeVar
 
 from drafter.compose.dates import due_date, long_date
 from drafter.inputs.models import Decree
@@ -40,13 +41,27 @@ def deadline_rows(
     90 days]"). --schedule reads the same recorded deadlines and dates them with the same start."""
     start = deadlines_start(decree)
     rows = []
-    for deadline in sorted(deadlines, key=lambda d: d.days):
+    for deadline in soonest_first(deadlines):
         task = deadline.task or library.clauses[deadline.clause_id].meta.title
         due = long_date(due_date(start, deadline.days)) if start else ""
         if not start and draft and decree is not None:
             due = sentinel(PROMPT, f"{start_field(decree)} + {deadline.days} days")
         rows.append({"task": task, "days": deadline.days, "due": due, "clause": deadline.clause_id})
     return rows
+
+
+class _Dated(Protocol):
+    @property
+    def days(self) -> int: ...
+
+
+D = TypeVar("D", bound=_Dated)
+
+
+def soonest_first(items: Iterable[D]) -> list[D]:
+    """Deadlines in the order a timeline lists them: soonest first, ties in the directive's
+    order (the timeline table and --schedule both)."""
+    return sorted(items, key=lambda item: item.days)
 
 
 def titled(deadlines: list[Deadline], library: Library) -> list[Deadline]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.compose.dates import due_date
-from drafter.compose.deadlines import deadlines_start, start_field
+from drafter.compose.deadlines import deadlines_start, soonest_first, start_field
 from drafter.compose.directive import Composition
 from drafter.errors import ScheduleError
 from drafter.inputs.models import Decree
@@ -108,7 +108,7 @@ def schedule_rows(composition: Composition, effective: dt.date, default_actor: s
                         due_date(effective, days),
                     )
                 )
-    return sorted(rows, key=lambda row: row.days)
+    return soonest_first(rows)
 
 
 def schedule_csv(rows: list[Row]) -> str:
